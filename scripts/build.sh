@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Compiles src/main.ts into single-file binaries: dist/ks (this machine) and dist/ks-linux-{x64,arm64}.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="$root/node_modules/.bin:$PATH"
+mkdir -p dist
+bun build --compile --minify --sourcemap=none --target=bun-linux-x64 src/main.ts --outfile dist/ks-linux-x64 >&2
+if [ "${KS_BUILD_ALL:-1}" = "1" ]; then
+  # Cross-compiling fetches the target's Bun runtime from npm (@oven/bun-linux-aarch64).
+  bun build --compile --minify --sourcemap=none --target=bun-linux-arm64 src/main.ts --outfile dist/ks-linux-arm64 >&2 \
+    || echo "warning: linux-arm64 build failed (the arm64 Bun runtime could not be fetched)" >&2
+fi
+case "$(uname -m)" in
+  aarch64|arm64) cp dist/ks-linux-arm64 dist/ks ;;
+  *) cp dist/ks-linux-x64 dist/ks ;;
+esac
+for f in dist/ks dist/ks-linux-x64 dist/ks-linux-arm64; do
+  [ -f "$f" ] && printf '%-22s %6.1f MiB\n' "$f" "$(echo "$(stat -c %s "$f") / 1048576" | bc -l)"
+done

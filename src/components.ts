@@ -1,0 +1,18 @@
+/**
+ * The components `ks` can run. Each entry loads its module only when chosen, so `ks --help`
+ * and every component start fast. Only real, working components are listed here.
+ */
+export interface ComponentModule {
+  /** Runs the component; resolves to the process exit code for commands that finish. */
+  run(argv: string[]): Promise<number | void>;
+}
+
+export interface ComponentEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<ComponentModule>;
+}
+
+export const components: ComponentEntry[] = [
+  // component entries (keep sorted by role: services first, then CLI tools)
+];

@@ -1,0 +1,47 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+
+const live = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+// Never leave a real apiserver or registry behind when a test run ends abruptly.
+process.on("exit", () => {
+  for (const child of live) killGroup(child, "SIGKILL");
+});
+
+export interface Started {
+  child: ChildProcess;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a program in its own process group, output to logFile; stop() ends the whole group. */
+export function startProcess(cmd: string, args: string[], logFile: string, env: Record<string, string | undefined> = process.env): Started {
+  const out = createWriteStream(logFile, { flags: "a" });
+  const child = spawn(cmd, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: env as NodeJS.ProcessEnv });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  live.add(child);
+  child.on("exit", () => live.delete(child));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once("exit", () => r()));
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { child, logFile, stop };
+}
