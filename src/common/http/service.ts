@@ -96,7 +96,12 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-type AnyElysia = { listen: Elysia["listen"]; server: Elysia["server"]; handle: Elysia["handle"]; stop: Elysia["stop"] };
+/** The part of an Elysia app that serving needs (structural, so any route set fits). */
+interface AnyElysia {
+  listen(options: { port: number; hostname: string }): unknown;
+  readonly server: ReturnType<typeof Bun.serve> | null;
+  handle(request: Request): Promise<Response>;
+}
 
 /** Starts the app (and the readiness listener) and wires graceful shutdown. */
 export function serve(app: AnyElysia, health: Health, logger: Logger, options: ServeOptions): RunningService {
