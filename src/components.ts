@@ -15,4 +15,5 @@ export interface ComponentEntry {
 
 export const components: ComponentEntry[] = [
   // component entries (keep sorted by role: services first, then CLI tools)
+  { name: "host-scanner", summary: "per-node facts (kubelet, control plane, ports, kernel) for host-based controls", load: () => import("./hostscanner/main.ts") },
 ];
