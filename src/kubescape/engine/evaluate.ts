@@ -1,0 +1,201 @@
+import type { Control, ControlInputs, ControlMeta, K8sObject, ResourceIndex, SourceLocation } from "../types.ts";
+import { DEFAULT_CONTROL_INPUTS } from "./defaultInputs.ts";
+import { ExceptionMatcher, type PostureExceptionPolicy } from "./exceptions.ts";
+import { frameworkControlIds, referenceControl, runsOnFiles } from "./reference.ts";
+import { resourceIdOf } from "./resourceId.ts";
+import type { ControlOutcome, ExceptedResource, FailedResource, ScanResult } from "./results.ts";
+import { averageCompliance, countResources, countStatuses, round2, summarizeFramework, weightedRisk } from "./scores.ts";
+import { nodeCount, resourceWeight } from "./weights.ts";
+
+export interface EvaluateOptions {
+  /** Frameworks to summarise (their controls must be among `controls` or `missingControlIds`). */
+  frameworks?: readonly string[];
+  /** Selected control IDs with no implementation here: reported skipped ("not implemented"). */
+  missingControlIds?: readonly string[];
+  clusterName?: string;
+  /** Called when a control throws; the control is then reported skipped with the error. */
+  onControlError?: (controlId: string, error: unknown) => void;
+}
+
+export const HOST_DATA_MISSING = "needs host-scanner data, which this scan did not collect (enable the host scanner)";
+export const LIVE_CLUSTER_ONLY = "applies to live clusters only (kubescape scanningScope: cluster)";
+export const NOT_IMPLEMENTED = "not implemented in this version";
+
+function skipReasonFor(control: Control, index: ResourceIndex): string | undefined {
+  switch (control.implementation) {
+    case "cloud":
+    case "image":
+    case "manual":
+      return control.skipReason ?? `${control.implementation} control`;
+    case "host":
+      if (!index.hasHostData) return HOST_DATA_MISSING;
+      break;
+  }
+  if (!index.isLiveCluster && !runsOnFiles(control.id)) return LIVE_CLUSTER_ONLY;
+  return undefined;
+}
+
+function metaOf(control: Control): ControlMeta {
+  const { evaluate: _evaluate, ...meta } = control;
+  return meta;
+}
+
+function skipped(control: ControlMeta, reason: string): ControlOutcome {
+  return { control, status: "skipped", skipReason: reason, passed: [], failed: [], excepted: [], counters: { passed: 0, failed: 0, excepted: 0 } };
+}
+
+/** A placeholder description of a control the reference lists but this build does not implement. */
+export function missingControlMeta(id: string): ControlMeta {
+  const ref = referenceControl(id);
+  return {
+    id,
+    name: ref?.name ?? id,
+    baseScore: ref?.baseScore ?? 0,
+    severity: ref?.severity ?? "Unknown",
+    category: ref?.category ?? null,
+    frameworks: ref?.frameworks ?? [],
+    description: "",
+    remediation: "",
+    implementation: "manual",
+    skipReason: NOT_IMPLEMENTED,
+  };
+}
+
+/**
+ * Runs the controls over the snapshot and scores them. Pure: no I/O, no clock. Each control's
+ * raw results are folded into ordinals at once, so memory stays at one control's results
+ * rather than controls × resources objects.
+ */
+export function evaluateControls(
+  index: ResourceIndex,
+  controls: readonly Control[],
+  inputs: ControlInputs = DEFAULT_CONTROL_INPUTS,
+  exceptions: readonly PostureExceptionPolicy[] | ExceptionMatcher = [],
+  options: EvaluateOptions = {},
+): ScanResult {
+  const matcher = exceptions instanceof ExceptionMatcher ? exceptions : new ExceptionMatcher(exceptions, options.clusterName ?? "");
+  const resources: K8sObject[] = [...index.all];
+  const ordinal = new Map<K8sObject, number>();
+  resources.forEach((r, i) => ordinal.set(r, i));
+  const ordinalOf = (obj: K8sObject): number => {
+    let i = ordinal.get(obj);
+    if (i === undefined) {
+      // A control reported an object outside the snapshot (e.g. synthesised): keep it.
+      i = resources.length;
+      resources.push(obj);
+      ordinal.set(obj, i);
+    }
+    return i;
+  };
+
+  const outcomes: ControlOutcome[] = [];
+  for (const control of controls) {
+    const meta = metaOf(control);
+    const reason = skipReasonFor(control, index);
+    if (reason) {
+      outcomes.push(skipped(meta, reason));
+      continue;
+    }
+    let evaluation;
+    try {
+      evaluation = control.evaluate(index, inputs);
+    } catch (err) {
+      options.onControlError?.(control.id, err);
+      outcomes.push(skipped(meta, `evaluation error: ${err instanceof Error ? err.message : String(err)}`));
+      continue;
+    }
+    const controlExceptions = matcher.forControl(control.id, control.name, control.frameworks);
+    const passed: number[] = [];
+    const failed: FailedResource[] = [];
+    const excepted: ExceptedResource[] = [];
+    const seen = new Set<number>();
+    for (const r of evaluation.results) {
+      const i = ordinalOf(r.object);
+      if (r.status === "passed") {
+        if (!seen.has(i)) passed.push(i);
+        seen.add(i);
+        continue;
+      }
+      const names = controlExceptions.empty ? [] : controlExceptions.match(r.object);
+      const entry: FailedResource = r.related ? { resource: i, paths: r.paths, related: r.related } : { resource: i, paths: r.paths };
+      if (names.length > 0) excepted.push({ ...entry, exceptions: names });
+      else failed.push(entry);
+      seen.add(i);
+    }
+    outcomes.push({ control: meta, status: "passed", passed, failed, excepted, counters: { passed: 0, failed: 0, excepted: 0 } });
+  }
+  for (const id of options.missingControlIds ?? []) outcomes.push(skipped(missingControlMeta(id), NOT_IMPLEMENTED));
+
+  // Weights and statuses need the final resource list (controls may have added objects).
+  const nodes = nodeCount(index);
+  const weights = new Float64Array(resources.length);
+  for (let i = 0; i < resources.length; i++) weights[i] = resourceWeight(resources[i]!, nodes);
+  for (const o of outcomes) {
+    if (o.status === "skipped") continue;
+    finishOutcome(o, weights);
+  }
+
+  const byId = new Map(outcomes.map((o) => [o.control.id, o]));
+  const frameworks = (options.frameworks ?? []).map((name) => summarizeFramework(name, frameworkControlIds(name) ?? [], byId, resources.length));
+  return {
+    resources,
+    resourceIds: resources.map(resourceIdOf),
+    weights,
+    sources: resources.map((r): SourceLocation | undefined => index.source(r)),
+    controls: outcomes,
+    frameworks,
+    complianceScore: averageCompliance(outcomes),
+    riskScore: weightedRisk(outcomes),
+    controlCounters: countStatuses(outcomes),
+    resourceCounters: countResources(outcomes, resources.length),
+    isLiveCluster: index.isLiveCluster,
+    hasHostData: index.hasHostData,
+  };
+}
+
+/** Deduplicates (a failure wins over a pass for one resource), counts and scores one control. */
+function finishOutcome(o: ControlOutcome, weights: Float64Array): void {
+  if (o.failed.length > 0 || o.excepted.length > 0) {
+    const bad = new Set<number>([...o.failed.map((f) => f.resource), ...o.excepted.map((e) => e.resource)]);
+    o.passed = o.passed.filter((p) => !bad.has(p));
+    const failedSet = new Set(o.failed.map((f) => f.resource));
+    // A resource failed on one path but excepted on another: a real failure remains.
+    o.excepted = o.excepted.filter((e) => !failedSet.has(e.resource));
+    o.failed = mergeByResource(o.failed);
+    o.excepted = mergeByResource(o.excepted);
+  }
+  o.counters = { passed: o.passed.length, failed: o.failed.length, excepted: o.excepted.length };
+  const all = o.counters.passed + o.counters.failed + o.counters.excepted;
+  if (all === 0) {
+    o.status = "passed";
+    o.subStatus = "irrelevant";
+    return;
+  }
+  let failedWeight = 0;
+  let allWeight = 0;
+  for (const p of o.passed) allWeight += weights[p]!;
+  for (const e of o.excepted) allWeight += weights[e.resource]!;
+  for (const f of o.failed) {
+    failedWeight += weights[f.resource]!;
+    allWeight += weights[f.resource]!;
+  }
+  o.complianceScore = round2(((o.counters.passed + o.counters.excepted) / all) * 100);
+  o.riskScore = round2((failedWeight / allWeight) * 100);
+  if (o.counters.failed > 0) o.status = "failed";
+  else if (o.counters.excepted > 0) {
+    o.status = "excepted";
+    o.subStatus = "w/exceptions";
+  } else o.status = "passed";
+}
+
+/** One entry per resource: a control may report several findings for one object. */
+function mergeByResource<T extends FailedResource>(entries: T[]): T[] {
+  if (entries.length < 2) return entries;
+  const byResource = new Map<number, T>();
+  for (const e of entries) {
+    const prev = byResource.get(e.resource);
+    if (!prev) byResource.set(e.resource, e);
+    else byResource.set(e.resource, { ...prev, paths: [...prev.paths, ...e.paths], related: prev.related || e.related ? [...(prev.related ?? []), ...(e.related ?? [])] : undefined });
+  }
+  return [...byResource.values()];
+}

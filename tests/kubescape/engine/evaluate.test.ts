@@ -1,0 +1,132 @@
+import { describe, expect, test } from "bun:test";
+import { evaluateControls, HOST_DATA_MISSING, LIVE_CLUSTER_ONLY, NOT_IMPLEMENTED } from "../../../src/kubescape/engine/evaluate.ts";
+import { buildResourceIndex } from "../../../src/kubescape/engine/resourceIndex.ts";
+import { planScan } from "../../../src/kubescape/engine/selection.ts";
+import { allControls } from "../../../src/kubescape/controls/index.ts";
+import { daemonSet, deployment, hostControl, hostPidControl, node, privilegedControl, throwingControl } from "./helpers.ts";
+
+const live = { isLiveCluster: true };
+
+describe("evaluateControls", () => {
+  test("passed and failed resources with their paths", () => {
+    const index = buildResourceIndex([deployment("good"), deployment("bad", { privileged: true })], live);
+    const result = evaluateControls(index, [privilegedControl]);
+    const c = result.controls[0]!;
+    expect(c.status).toBe("failed");
+    expect(c.counters).toEqual({ passed: 1, failed: 1, excepted: 0 });
+    expect(result.resources[c.failed[0]!.resource]!.metadata.name).toBe("bad");
+    expect(c.failed[0]!.paths).toEqual([{ failedPath: "spec.template.spec.containers[0].securityContext.privileged" }]);
+    expect(c.complianceScore).toBe(50);
+    expect(result.resourceIds).toContain("apps/v1/default/Deployment/bad");
+  });
+
+  test("a control with no relevant resource is passed/irrelevant and not scored", () => {
+    const index = buildResourceIndex([{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x", namespace: "a" } }], live);
+    const result = evaluateControls(index, [privilegedControl]);
+    expect(result.controls[0]!.status).toBe("passed");
+    expect(result.controls[0]!.subStatus).toBe("irrelevant");
+    expect(result.controls[0]!.complianceScore).toBeUndefined();
+    expect(result.complianceScore).toBe(100);
+  });
+
+  test("host controls are skipped without host data and run with it", () => {
+    const without = evaluateControls(buildResourceIndex([deployment("a")], live), [hostControl]);
+    expect(without.controls[0]!.status).toBe("skipped");
+    expect(without.controls[0]!.skipReason).toBe(HOST_DATA_MISSING);
+    const kubelet = { apiVersion: "hostdata.kubescape.cloud/v1beta0", kind: "KubeletInfo", metadata: { name: "node-1" } };
+    const withData = evaluateControls(buildResourceIndex([kubelet], live), [hostControl]);
+    expect(withData.controls[0]!.status).toBe("failed");
+  });
+
+  test("cloud, image and manual controls are skipped with their reason, never passed", () => {
+    const skippedKinds = allControls.filter((c) => ["cloud", "image", "manual"].includes(c.implementation));
+    expect(skippedKinds.length).toBeGreaterThanOrEqual(32);
+    const result = evaluateControls(buildResourceIndex([deployment("a", { privileged: true })], live), skippedKinds);
+    for (const c of result.controls) {
+      expect(c.status).toBe("skipped");
+      expect(c.skipReason?.length).toBeGreaterThan(5);
+    }
+    expect(result.controlCounters.skipped).toBe(skippedKinds.length);
+  });
+
+  test("cluster-only controls are skipped on file scans", () => {
+    // C-0038 (host PID/IPC) has scanningScope cluster+file; C-0036 is cluster-only.
+    const files = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })]), [hostPidControl]);
+    expect(files.controls[0]!.status).toBe("failed");
+    const clusterOnly = { ...hostPidControl, id: "C-0036" };
+    const r = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })]), [clusterOnly]);
+    expect(r.controls[0]!.status).toBe("skipped");
+    expect(r.controls[0]!.skipReason).toBe(LIVE_CLUSTER_ONLY);
+    const r2 = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })], live), [clusterOnly]);
+    expect(r2.controls[0]!.status).toBe("failed");
+  });
+
+  test("a throwing control is skipped with the error and the scan goes on", () => {
+    const errors: string[] = [];
+    const result = evaluateControls(buildResourceIndex([deployment("a", { privileged: true })], live), [throwingControl, privilegedControl], undefined, [], {
+      onControlError: (id) => errors.push(id),
+    });
+    expect(result.controls[0]!.status).toBe("skipped");
+    expect(result.controls[0]!.skipReason).toContain("boom");
+    expect(result.controls[1]!.status).toBe("failed");
+    expect(errors).toEqual(["C-0017"]);
+  });
+
+  test("missing controls are reported skipped as not implemented", () => {
+    const result = evaluateControls(buildResourceIndex([], live), [], undefined, [], { missingControlIds: ["C-0002"] });
+    expect(result.controls[0]!.control.name).toBe("Prevent containers from allowing command execution");
+    expect(result.controls[0]!.skipReason).toBe(NOT_IMPLEMENTED);
+  });
+});
+
+describe("scores", () => {
+  test("risk score weighs replicas and DaemonSet node counts; compliance counts resources", () => {
+    const objects = [deployment("big-bad", { privileged: true, replicas: 8 }), deployment("small-good", { replicas: 2 }), daemonSet("agent", false), node("n1"), node("n2")];
+    const result = evaluateControls(buildResourceIndex(objects, live), [privilegedControl]);
+    const c = result.controls[0]!;
+    // weights: 8 (bad) + 2 + 2 nodes for the DaemonSet = 12; failed 8
+    expect(c.riskScore).toBeCloseTo((8 / 12) * 100, 1);
+    expect(c.complianceScore).toBeCloseTo((2 / 3) * 100, 1);
+    const ds = daemonSet("agent2", true);
+    (ds as any).status = { desiredNumberScheduled: 5 };
+    const r2 = evaluateControls(buildResourceIndex([ds, deployment("ok", { replicas: 5 })], live), [privilegedControl]);
+    expect(r2.controls[0]!.riskScore).toBe(50);
+  });
+
+  test("framework scores: compliance averaged over controls, risk weighted by base score", () => {
+    const objects = [deployment("a", { privileged: true }), deployment("b"), deployment("c"), deployment("d", { hostPID: true })];
+    // NSA contains both C-0057 and C-0038.
+    const result = evaluateControls(buildResourceIndex(objects, live), [privilegedControl, hostPidControl], undefined, [], { frameworks: ["NSA"] });
+    const nsa = result.frameworks[0]!;
+    expect(nsa.name).toBe("NSA");
+    expect(nsa.complianceScore).toBe(75); // (75 + 75) / 2
+    const [p, h] = result.controls;
+    const expectedRisk = (p!.riskScore! * p!.control.baseScore + h!.riskScore! * h!.control.baseScore) / (p!.control.baseScore + h!.control.baseScore);
+    expect(nsa.riskScore).toBeCloseTo(expectedRisk, 1);
+    expect(nsa.status).toBe("failed");
+    expect(nsa.resourceCounters).toEqual({ passed: 2, failed: 2, excepted: 0 });
+    expect(result.resourceCounters.failed).toBe(2);
+  });
+});
+
+describe("planScan", () => {
+  test("framework names are case-insensitive and expand to their controls", () => {
+    const plan = planScan({ frameworks: ["nsa"] }, [privilegedControl, hostPidControl]);
+    expect(plan.frameworks).toEqual(["NSA"]);
+    expect(plan.controls.map((c) => c.id)).toEqual(["C-0038", "C-0057"]);
+    expect(plan.missingControlIds.length + plan.controls.length).toBe(26);
+  });
+  test("empty selection = every framework; control IDs select controls", () => {
+    const all = planScan({}, []);
+    expect(all.frameworks.length).toBe(17);
+    expect(all.frameworks).toContain("cis-v1.10.0");
+    expect(all.missingControlIds.length).toBe(281);
+    const ids = planScan({ controlIds: ["c-0057"] }, [privilegedControl]);
+    expect(ids.controls.map((c) => c.id)).toEqual(["C-0057"]);
+    expect(ids.frameworks).toEqual([]);
+  });
+  test("unknown names are errors", () => {
+    expect(() => planScan({ frameworks: ["nope"] }, [])).toThrow(/unknown framework nope/);
+    expect(() => planScan({ controlIds: ["C-9999"] }, [])).toThrow(/unknown control C-9999/);
+  });
+});
