@@ -80,7 +80,7 @@ describe("gateway broker (open, in-cluster)", () => {
     const c = await connectClient(base, "customerGUID=bson");
     clients.push(c);
     const bytes = encodeNotificationBson({ target: { customerGUID: "bson" }, sendSynchronicity: true, notification: { commands: [{ commandName: "scan" }] } });
-    const res = await post(base, bytes, { "content-type": "application/bson" });
+    const res = await post(base, bytes as Uint8Array<ArrayBuffer>, { "content-type": "application/bson" });
     expect(res.status).toBe(200);
     const got = await waitFor("bson delivered", () => c.raw[0], 3000, 10);
     expect(Buffer.from(got).equals(Buffer.from(bytes))).toBe(true);
