@@ -112,11 +112,28 @@ export async function collectHostData(kc: KubeConfig | undefined, namespace: str
     targets = targetsFromPods(await findHostScannerPods(kc, namespace), namespace);
   }
   logger.info({ nodes: targets.length }, "collecting host data");
-  const out: HostDataEnvelope[] = [];
+  const out: K8sObject[] = [];
+  if (kc) {
+    const version = await apiServerVersionInfo(kc, logger);
+    if (version) out.push(version);
+  }
   // Four nodes at a time: bounded load on the apiserver proxy.
   for (let i = 0; i < targets.length; i += 4) {
     const batch = await Promise.all(targets.slice(i, i + 4).map((t) => collectFromTarget(kc, t, logger, options.timeoutMs ?? 15_000)));
-    out.push(...batch.flat());
+    out.push(...(batch.flat() as unknown as K8sObject[]));
   }
-  return out as unknown as K8sObject[];
+  return out;
+}
+
+/** The API server version as kubescape's `apiserverinfo.kubescape.cloud` object (C-0089 reads it). */
+async function apiServerVersionInfo(kc: KubeConfig, logger: Logger): Promise<K8sObject | undefined> {
+  try {
+    const res = await kc.fetch("/version", { signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) throw new Error(`answered ${res.status}`);
+    const data = (await res.json()) as Record<string, unknown>;
+    return { apiVersion: "apiserverinfo.kubescape.cloud/v1beta0", kind: "APIServerInfo", metadata: { name: "version" }, data } as K8sObject;
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, "API server version not collected");
+    return undefined;
+  }
 }

@@ -1,0 +1,12 @@
+import type { ControlPlaneInfo } from "../../common/wire/hostData.ts";
+import { defineControl } from "./define.ts";
+import { checkOwnership, FILES } from "./lib/hostFiles.ts";
+
+/** Ensure that the controller-manager.conf file ownership is set to root:root (ControlPlaneInfo from host-scanner). */
+export const control = defineControl({
+  id: "C-0109",
+  description: "Checks that the controller-manager kubeconfig (controller-manager.conf) is owned by root:root, so no other account can change it.",
+  remediation: "On each node: chown root:root on the controller-manager kubeconfig (controller-manager.conf).",
+  implementation: "host",
+  evaluate: (index) => checkOwnership<ControlPlaneInfo>(index, "ControlPlaneInfo", FILES.controllerManagerConfig),
+});

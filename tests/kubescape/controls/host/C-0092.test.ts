@@ -1,0 +1,20 @@
+import { describe, expect, test } from "bun:test";
+import { control } from "../../../../src/kubescape/controls/C-0092-ensure-that-the-api-server-pod-specification-fil.ts";
+import { envelope, evaluate, fileAt, hostFile, statuses } from "./fixtures.ts";
+
+describe("C-0092 Ensure that the API server pod specification file permissions are set to 600 or more restrictive", () => {
+  test("passes at 600 and stricter", () => {
+    expect(statuses(control, [fileAt("apiServerSpecs", hostFile("/etc/kubernetes/manifests/kube-apiserver.yaml", 0o600))])).toEqual(["passed"]);
+    expect(statuses(control, [fileAt("apiServerSpecs", hostFile("/etc/kubernetes/manifests/kube-apiserver.yaml", 0o400))])).toEqual(["passed"]);
+  });
+
+  test("fails at 640, naming the file's permissions", () => {
+    const [outcome] = evaluate(control, [fileAt("apiServerSpecs", hostFile("/etc/kubernetes/manifests/kube-apiserver.yaml", 0o640))]);
+    expect(outcome?.status).toBe("failed");
+    expect(outcome?.paths[0]?.failedPath).toBe("data.APIServerInfo.specsFile.permissions");
+  });
+
+  test("a node without the file is not evaluated", () => {
+    expect(statuses(control, [envelope("ControlPlaneInfo", { APIServerInfo: { cmdLine: "kube-apiserver" } })])).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, test } from "bun:test";
+import { control } from "../../../../src/kubescape/controls/C-0164-if-proxy-kubeconfig-file-exists-ensure-permissio.ts";
+import { envelope, evaluate, fileAt, hostFile, statuses } from "./fixtures.ts";
+
+describe("C-0164 If proxy kubeconfig file exists ensure permissions are set to 600 or more restrictive", () => {
+  test("passes at 600 and stricter", () => {
+    expect(statuses(control, [fileAt("proxyKubeconfig", hostFile("/var/lib/kube-proxy/kubeconfig.conf", 0o600))])).toEqual(["passed"]);
+    expect(statuses(control, [fileAt("proxyKubeconfig", hostFile("/var/lib/kube-proxy/kubeconfig.conf", 0o400))])).toEqual(["passed"]);
+  });
+
+  test("fails at 640, naming the file's permissions", () => {
+    const [outcome] = evaluate(control, [fileAt("proxyKubeconfig", hostFile("/var/lib/kube-proxy/kubeconfig.conf", 0o640))]);
+    expect(outcome?.status).toBe("failed");
+    expect(outcome?.paths[0]?.failedPath).toBe("data.kubeConfigFile.permissions");
+  });
+
+  test("a node without the file is not evaluated", () => {
+    expect(statuses(control, [envelope("KubeProxyInfo", { cmdLine: "kube-proxy" })])).toEqual([]);
+  });
+});

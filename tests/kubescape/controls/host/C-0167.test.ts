@@ -1,0 +1,19 @@
+import { describe, expect, test } from "bun:test";
+import { control } from "../../../../src/kubescape/controls/C-0167-ensure-that-the-kubeconfig-kubelet-conf-file-own.ts";
+import { envelope, evaluate, fileAt, hostFile, statuses } from "./fixtures.ts";
+
+describe("C-0167 Ensure that the --kubeconfig kubelet.conf file ownership is set to root:root", () => {
+  test("passes when owned by root:root", () => {
+    expect(statuses(control, [fileAt("kubeletKubeconfig", hostFile("/etc/kubernetes/kubelet.conf", 0o600, 0, 0))])).toEqual(["passed"]);
+  });
+
+  test("fails when owned by a non-root user, naming the ownership", () => {
+    const [outcome] = evaluate(control, [fileAt("kubeletKubeconfig", hostFile("/etc/kubernetes/kubelet.conf", 0o600, 1000, 0, "dev", "root"))]);
+    expect(outcome?.status).toBe("failed");
+    expect(outcome?.paths[0]?.failedPath).toBe("data.kubeConfigFile.ownership");
+  });
+
+  test("a node without the file is not evaluated", () => {
+    expect(statuses(control, [envelope("KubeletInfo", { cmdLine: "/usr/bin/kubelet" })])).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, test } from "bun:test";
+import { control } from "../../../../src/kubescape/controls/C-0180-ensure-that-the-event-qps-argument-is-set-to-0-o.ts";
+import { envelope, evaluate, kubelet, statuses } from "./fixtures.ts";
+import type { K8sObject } from "../../../../src/kubescape/types.ts";
+
+const cases: Array<[string, K8sObject, "passed" | "failed"]> = [
+    ["config eventRecordQPS 5", kubelet([], { eventRecordQPS: 5 }), "passed"],
+    ["unset", kubelet([], {}), "passed"],
+    ["config eventRecordQPS 0", kubelet([], { eventRecordQPS: 0 }), "failed"],
+];
+
+describe("C-0180 Ensure that the --event-qps argument is set to 0 or a level which ensures appropriate event capture", () => {
+  for (const [what, obj, expected] of cases) {
+    test(`${what} → ${expected}`, () => {
+      expect(statuses(control, [obj])).toEqual([expected]);
+    });
+  }
+
+  test("--config whose content host-scanner could not read → failed for review", () => {
+    const obj = envelope("KubeletInfo", { cmdLine: "/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml" });
+    const [outcome] = evaluate(control, [obj]);
+    expect(outcome?.status).toBe("failed");
+    expect(outcome?.paths[0]?.reviewPath).toBe("data.configFile");
+  });
+
+  test("one result per node", () => {
+    expect(evaluate(control, [kubelet([], {}, "a"), kubelet([], {}, "b")]).map((o) => o.name)).toEqual(["a", "b"]);
+  });
+});
