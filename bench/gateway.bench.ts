@@ -36,7 +36,9 @@ async function serve(mode: string): Promise<void> {
         return new Response("no", { status: 400 });
       },
       websocket: {
-        open: (ws) => ws.subscribe("all"),
+        open: (ws) => {
+          ws.subscribe("all");
+        },
         message() {},
         maxPayloadLength: 4 * 1024 * 1024,
       },
