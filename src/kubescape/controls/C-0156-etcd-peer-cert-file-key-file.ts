@@ -1,0 +1,23 @@
+import { defineControl } from "./define.ts";
+import { evaluateComponent, missingFlags } from "./lib/cpComponentPods.ts";
+
+const WANTED: Array<[string, string]> = [
+  ["--peer-cert-file", "<path/to/tls-certificate-file.crt>"],
+  ["--peer-key-file", "<path/to/tls-key-file.key>"],
+];
+
+/** CIS 2.4: etcd peers must talk TLS (--peer-cert-file and --peer-key-file). */
+export const control = defineControl({
+  id: "C-0156",
+  description: "etcd peer traffic is unencrypted unless --peer-cert-file and --peer-key-file are set.",
+  remediation: "Set --peer-cert-file and --peer-key-file in the etcd manifest.",
+  evaluate: (index) =>
+    evaluateComponent(index, "etcd", (flags) => {
+      const joined = flags.command.join(" ");
+      const fixes = WANTED.flatMap(([flag, value], i) =>
+        joined.includes(flag) ? [] : [{ path: `spec.containers[0].command[${flags.command.length + i}]`, value: `${flag}=${value}` }],
+      );
+      if (!fixes.length) return null;
+      return [{ failedPath: "spec.containers[0].command", reviewPath: "spec.containers[0].command" }, ...missingFlags(fixes)];
+    }),
+});

@@ -1,0 +1,10 @@
+import { defineControl } from "./define.ts";
+import { baselineOrStricter, evaluateNamespaces } from "./lib/psaNamespaces.ts";
+
+/** CIS 5.2.x: namespaces must enforce a Pod Security Standard that rejects privileged containers. */
+export const control = defineControl({
+  id: "C-0193",
+  description: "Privileged containers have full access to the host; the baseline Pod Security Standard forbids them. Namespaces pass with pod-security.kubernetes.io/enforce set to baseline or restricted; a namespaced admission webhook is reported for review instead.",
+  remediation: "Label the namespace pod-security.kubernetes.io/enforce=baseline (or enforce an equivalent policy with an admission controller).",
+  evaluate: (index) => evaluateNamespaces(index, baselineOrStricter),
+});
