@@ -18,4 +18,5 @@ export const components: ComponentEntry[] = [
   { name: "gateway", summary: "routes commands to websocket clients by attributes (in-cluster edge or master)", load: () => import("./gateway/main.ts") },
   { name: "vulndb", summary: "import OSV advisories into the vulnerability database; show its status", load: () => import("./kubevuln/db/cli.ts") },
   { name: "host-scanner", summary: "per-node facts (kubelet, control plane, ports, kernel) for host-based controls", load: () => import("./hostscanner/main.ts") },
+  { name: "scan", summary: "posture scan of manifests, Helm charts or the live cluster (frameworks, controls, every report format)", load: () => import("./kubescape/cli/main.ts") },
 ];
