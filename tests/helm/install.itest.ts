@@ -118,7 +118,7 @@ describe("helm install into the real apiserver", () => {
     mustSucceed(helmAt(["install", release, CHART_DIR, "--no-hooks", ...fixture("all-features-values.yaml"), ...valuesFor(ns)]));
     const objects = await manifest(release, ns);
     expect(ids(objects)).toEqual(ids(render([...fixture("all-features-values.yaml"), "--set", `ksNamespace=${ns}`])));
-    expect(objects.length).toBe(51);
+    expect(objects.length).toBe(52);
     for (const o of objects) {
       const { status, body } = await api(pathOf(o));
       expect({ id: `${o.kind}/${o.metadata.name}`, status }).toEqual({ id: `${o.kind}/${o.metadata.name}`, status: 200 });

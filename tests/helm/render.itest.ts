@@ -59,7 +59,7 @@ const ALL = [
   "Secret/backend-admin",
   "PersistentVolumeClaim/backend-data",
   "ServiceMonitor/kubescape-monitor",
-  ...["kubescape", "host-scanner", "operator", "kubevuln", "gateway", "kollector", "backend"].map((n) => `NetworkPolicy/${n}`),
+  ...["kubescape", "host-scanner", "operator", "kubevuln", "gateway", "kollector", "ks-scheduler", "backend"].map((n) => `NetworkPolicy/${n}`),
 ];
 
 const SERVICES: Record<string, { workload: string; ports: [string, number, string][] }> = {
@@ -434,13 +434,14 @@ describe("configuration and credentials", () => {
   test("NetworkPolicies admit only each component's callers", () => {
     const np = (name: string) => find(all, "NetworkPolicy", name).spec;
     expect(np("kollector").ingress).toEqual([]);
+    expect(np("ks-scheduler")).toMatchObject({ ingress: [], podSelector: { matchExpressions: [{ key: "armo.tier", operator: "In", values: ["kubescape-scan", "vuln-scan", "registry-scan"] }] } });
     expect(np("kubevuln").ingress).toEqual([{ from: [{ podSelector: { matchLabels: { "app.kubernetes.io/instance": "ks", "app.kubernetes.io/name": "operator" } } }], ports: [{ port: "vuln-scan-port", protocol: "TCP" }] }]);
     const opFrom = np("operator").ingress[0].from.map((f: { podSelector: { matchLabels: Record<string, string> } }) => f.podSelector.matchLabels);
     expect(opFrom).toEqual([{ "app.kubernetes.io/instance": "ks" }, { "armo.tier": "kubescape-scan" }, { "armo.tier": "vuln-scan" }, { "armo.tier": "registry-scan" }]);
     expect(np("gateway").ingress[0].ports).toEqual([{ port: "websocket", protocol: "TCP" }, { port: "rest-api", protocol: "TCP" }]);
     for (const o of all.filter((x) => x.kind === "NetworkPolicy")) {
       expect({ np: o.metadata.name, types: o.spec.policyTypes }).toEqual({ np: o.metadata.name, types: ["Ingress", "Egress"] });
-      expect(o.spec.podSelector.matchLabels["app.kubernetes.io/name"]).toBe(o.metadata.name);
+      if (o.metadata.name !== "ks-scheduler") expect(o.spec.podSelector.matchLabels["app.kubernetes.io/name"]).toBe(o.metadata.name);
     }
     expect(np("operator").egress.some((e: { to?: { ipBlock?: { cidr: string } }[] }) => e.to?.[0]?.ipBlock?.cidr === "169.254.169.254/32")).toBe(true);
     expect(defaults.some((o) => o.kind === "NetworkPolicy")).toBe(false);
