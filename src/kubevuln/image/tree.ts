@@ -81,7 +81,13 @@ export class FileTree {
 
   /** The file at `path` after following symlinks, if it was kept. */
   file(path: string): Extract<TreeNode, { kind: "file" }> | undefined {
-    const node = this.nodes.get(this.resolve(path, true));
+    let resolved: string;
+    try {
+      resolved = this.resolve(path, true);
+    } catch {
+      return undefined; // a symlink loop leads nowhere, as in the container
+    }
+    const node = this.nodes.get(resolved);
     return node?.kind === "file" ? node : undefined;
   }
 
