@@ -115,7 +115,11 @@ afterAll(async () => {
 
 describe("helm install into the real apiserver", () => {
   test("all-features install: every rendered object is accepted and reads back", async () => {
-    mustSucceed(helmAt(["install", release, CHART_DIR, "--no-hooks", ...fixture("all-features-values.yaml"), ...valuesFor(ns)]));
+    const out = mustSucceed(helmAt(["install", release, CHART_DIR, "--no-hooks", ...fixture("all-features-values.yaml"), ...valuesFor(ns)]));
+    // NOTES: where results go, how to see the schedules and reach the dashboard.
+    expect(out).toContain(`Cluster "prod-eu-1" reports as account 00000000-0000-0000-0000-0000000000aa to http://backend:8080.`);
+    expect(out).toContain(`kubectl -n ${ns} get cj kubescape-scheduler`);
+    expect(out).toContain(`kubectl -n ${ns} get secret backend-admin -o jsonpath='{.data.password}' | base64 -d`);
     const objects = await manifest(release, ns);
     expect(ids(objects)).toEqual(ids(render([...fixture("all-features-values.yaml"), "--set", `ksNamespace=${ns}`])));
     expect(objects.length).toBe(52);
