@@ -1,0 +1,42 @@
+import type { K8sObject, ResourceIndex } from "../../types.ts";
+import type { WorkloadView } from "./wlPodSpec.ts";
+
+/** Service selection as kubescape's exposure rules test it: the selector is a subset of the pod labels (or equals matchLabels). */
+export function serviceSelectsWorkload(svc: K8sObject, wl: WorkloadView): boolean {
+  const selector = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
+  if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return false;
+  const subsetOf = (labels: Record<string, string> | undefined) => !!labels && Object.entries(selector).every(([k, v]) => labels[k] === v);
+  return subsetOf(wl.object.metadata.labels) || subsetOf(wl.podLabels);
+}
+
+export function isExternalService(svc: K8sObject): boolean {
+  const type = (svc.spec as { type?: string } | undefined)?.type;
+  return type === "NodePort" || type === "LoadBalancer";
+}
+
+/** A Service's named targetPort must exist on a container for traffic to reach the workload. */
+export function targetPortResolves(svc: K8sObject, wl: WorkloadView): boolean {
+  const ports = (svc.spec as { ports?: Array<{ targetPort?: unknown }> } | undefined)?.ports;
+  if (!Array.isArray(ports) || ports.length === 0) return false;
+  const named = new Set<string>();
+  for (const c of Array.isArray(wl.spec.containers) ? wl.spec.containers : []) {
+    for (const p of Array.isArray(c?.ports) ? (c.ports as Array<{ name?: unknown }>) : []) if (typeof p?.name === "string") named.add(p.name);
+  }
+  return ports.some((p) => typeof p?.targetPort !== "string" || named.has(p.targetPort));
+}
+
+/** Paths of the Ingress backends naming the service (`spec.rules[i].http.paths[j].backend.service.name`). */
+export function ingressBackendPaths(ingress: K8sObject, serviceName: string): string[] {
+  const rules = (ingress.spec as { rules?: Array<{ http?: { paths?: Array<{ backend?: { service?: { name?: string } } }> } }> } | undefined)?.rules;
+  const out: string[] = [];
+  (Array.isArray(rules) ? rules : []).forEach((r, i) =>
+    (Array.isArray(r?.http?.paths) ? r.http.paths : []).forEach((p, j) => {
+      if (p?.backend?.service?.name === serviceName) out.push(`spec.rules[${i}].http.paths[${j}].backend.service.name`);
+    }),
+  );
+  return out;
+}
+
+export function servicesIn(index: ResourceIndex, namespace: string): K8sObject[] {
+  return index.byKind("Service").filter((s) => (s.metadata.namespace ?? "default") === namespace);
+}
