@@ -24,7 +24,7 @@ function bump(s: SeverityCounters, severity: ControlMeta["severity"]): void {
   else if (severity === "Low") s.lowSeverity++;
 }
 
-function controlSummary(c: ControlOutcome, result: ScanResult) {
+function controlSummary(c: ControlOutcome, result: ScanResult, includePassedIds: boolean, includeIds: boolean) {
   const ids = (list: number[]) => list.map((i) => result.resourceIds[i]!);
   return {
     controlID: c.control.id,
@@ -35,11 +35,13 @@ function controlSummary(c: ControlOutcome, result: ScanResult) {
     remediation: c.control.remediation,
     severity: c.control.severity,
     implementation: c.control.implementation,
-    resourceIDs: {
-      passed: ids(c.passed),
-      failed: ids(c.failed.map((f) => f.resource)),
-      excluded: ids(c.excepted.map((e) => e.resource)),
-    },
+    resourceIDs: includeIds
+      ? {
+          passed: includePassedIds ? ids(c.passed) : [],
+          failed: ids(c.failed.map((f) => f.resource)),
+          excluded: ids(c.excepted.map((e) => e.resource)),
+        }
+      : undefined,
     ResourceCounters: counters(c.counters),
     score: c.riskScore ?? 0,
     complianceScore: c.complianceScore,
@@ -75,6 +77,10 @@ function pathsOf(paths: RulePaths[]) {
 export interface PostureReportOptions {
   /** Include passed controls in results[] (kubescape does; large clusters may turn it off). */
   includePassed?: boolean;
+  /** List resource IDs in control summaries at all (results[] has the same facts per resource). */
+  includeResourceIds?: boolean;
+  /** List passed resource IDs in each control summary (large clusters: millions of strings). */
+  includePassedIds?: boolean;
   /** Include each resource's full object in resources[] (kubescape does for failed ones). */
   includeObjects?: "all" | "failed" | "none";
 }
@@ -86,7 +92,7 @@ export function buildPostureReport(result: ScanResult, ctx: ReportContext, optio
   const summaries: Record<string, ReturnType<typeof controlSummary>> = {};
   const controlsSeverity = emptySeverity();
   for (const c of result.controls) {
-    summaries[c.control.id] = controlSummary(c, result);
+    summaries[c.control.id] = controlSummary(c, result, options.includePassedIds ?? includePassed, options.includeResourceIds ?? true);
     if (c.status === "failed") bump(controlsSeverity, c.control.severity);
   }
 
