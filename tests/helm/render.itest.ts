@@ -411,17 +411,34 @@ describe("configuration and credentials", () => {
     expect(envOf(find(defaults, "Deployment", "kubescape")).KS_CLOUD_PROVIDER).toBeUndefined();
   });
 
-  test("backend: DATA_DIR on the claim, admin credentials from the backend-admin Secret, never a default password", () => {
+  test("backend: DATA_DIR on the claim, admin and API keys from Secrets as files, never a default password", () => {
     const b = find(all, "Deployment", "backend").spec.template.spec;
     expect(b.volumes.find((v: { name: string }) => v.name === "data")).toEqual({ name: "data", persistentVolumeClaim: { claimName: "backend-data" } });
-    const env = b.containers[0].env as { name: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }[];
-    expect(env.find((e) => e.name === "ADMIN_PASSWORD")?.valueFrom).toEqual({ secretKeyRef: { name: "backend-admin", key: "password" } });
+    expect(b.volumes.find((v: { name: string }) => v.name === "admin").secret.secretName).toBe("backend-admin");
+    expect(b.containers[0].volumeMounts).toContainEqual({ name: "admin", mountPath: "/etc/backend-admin", readOnly: true });
+    expect(envOf(find(all, "Deployment", "backend"))).toMatchObject({ ADMIN_USER_FILE: "/etc/backend-admin/username", ADMIN_PASSWORD_FILE: "/etc/backend-admin/password", BACKEND_API_KEYS_FILE: "/etc/credentials/backendApiKeys" });
+    expect(JSON.stringify(b.containers[0].env)).not.toContain("secretKeyRef");
     const pw = Buffer.from(find(all, "Secret", "backend-admin").data.password, "base64").toString();
     expect(pw).toMatch(/^[A-Za-z0-9]{24}$/);
+    const creds = find(all, "Secret", "cloud-secret").data;
+    const accessKey = Buffer.from(creds.accessKey, "base64").toString();
+    expect(Buffer.from(creds.backendApiKeys, "base64").toString()).toBe(`00000000-0000-0000-0000-0000000000aa:${accessKey}`);
+    expect(find(defaults, "Secret", "cloud-secret").data.backendApiKeys).toBeUndefined();
     expect(find(render([...fixture("all-features-values.yaml"), "--set", "backend.persistence.enabled=false"]), "Deployment", "backend").spec.template.spec.volumes.find((v: { name: string }) => v.name === "data")).toEqual({ name: "data", emptyDir: {} });
     const ext = render([...fixture("all-features-values.yaml"), "--set", "backend.admin.existingSecret=mine"]);
     expect(ext.some((o) => o.kind === "Secret" && o.metadata.name === "backend-admin")).toBe(false);
-    expect(container(find(ext, "Deployment", "backend")).env.find((e: { name: string }) => e.name === "ADMIN_USERNAME").valueFrom.secretKeyRef.name).toBe("mine");
+    expect(find(ext, "Deployment", "backend").spec.template.spec.volumes.find((v: { name: string }) => v.name === "admin").secret.secretName).toBe("mine");
+    const given = render([...fixture("all-features-values.yaml"), "--set", "backend.admin.password=correct-horse", "--set", "accessKey=0123456789abcdef"]);
+    expect(Buffer.from(find(given, "Secret", "backend-admin").data.password, "base64").toString()).toBe("correct-horse");
+    expect(Buffer.from(find(given, "Secret", "cloud-secret").data.accessKey, "base64").toString()).toBe("0123456789abcdef");
+  });
+
+  test("kubevuln keeps its database on a writable emptyDir at KS_VULNDB", () => {
+    const kv = find(defaults, "Deployment", "kubevuln");
+    expect(envOf(kv).KS_VULNDB).toBe("/var/lib/ks/vulndb.sqlite");
+    expect(container(kv).volumeMounts).toContainEqual({ name: "vulndb", mountPath: "/var/lib/ks" });
+    expect(kv.spec.template.spec.volumes).toContainEqual({ name: "vulndb", emptyDir: { sizeLimit: "2Gi" } });
+    expect(kv.spec.template.spec.volumes.find((v: { name: string }) => v.name === "tmp").emptyDir.sizeLimit).toBe("6Gi");
   });
 
   test("ServiceMonitor scrapes kubescape's http port", () => {
@@ -466,6 +483,10 @@ describe("bad values are refused with a message naming the value", () => {
     expect(renderError([...fixture("default-values.yaml"), "--set", "addRevisionLabel=1"])).toContain("at '/addRevisionLabel': got number, want boolean");
     expect(renderError([...fixture("default-values.yaml"), "--set", "kubescape.resources.limits.memory=lots"])).toContain("at '/kubescape/resources/limits/memory'");
     expect(renderError([...fixture("default-values.yaml"), "--set-json", "operator.volumes={}"])).toContain("at '/operator/volumes': got object, want array");
+  });
+  test("short keys and passwords the backend would refuse", () => {
+    expect(renderError([...fixture("default-values.yaml"), "--set", "accessKey=short"])).toContain("at '/accessKey': 'short' does not match pattern");
+    expect(renderError([...fixture("default-values.yaml"), "--set", "backend.admin.password=1234567"])).toContain("at '/backend/admin/password'");
   });
   test("unknown recurring scheduler and bad URLs", () => {
     expect(renderError([...fixture("default-values.yaml"), "--set", "operator.recurringScheduler=systemd"])).toContain("at '/operator/recurringScheduler': value must be one of 'cronjob', 'croner'");
