@@ -37,6 +37,48 @@ describe("chart README values table", () => {
     expect(byKey.get("operator.recurringScheduler")?.default).toBe("cronjob");
   });
 
+  test("the reference chart's defaults are kept", () => {
+    const byKey = new Map(rows.map((r) => [r.key, r.default]));
+    const reference: Record<string, unknown> = {
+      ksNamespace: "kubescape",
+      addRevisionLabel: true,
+      triggerNewImageScan: false,
+      imagePullSecrets: "",
+      clientID: "",
+      secretKey: "",
+      "global.namespaceTier": "ks-control-plane",
+      "global.cloudConfig": "ks-cloud-config",
+      "global.networkPolicy.enabled": false,
+      "global.networkPolicy.createEgressRules": false,
+      "kubescape.enabled": true,
+      "kubescape.submit": true,
+      "kubescape.enableHostScan": true,
+      "kubescape.downloadArtifacts": true,
+      "kubescape.skipUpdateCheck": false,
+      "kubescape.serviceMonitor.enabled": false,
+      "kubescapeScheduler.enabled": true,
+      "kubescapeScheduler.scanSchedule": "0 8 * * *",
+      "kubevulnScheduler.enabled": true,
+      "kubevulnScheduler.scanSchedule": "0 0 * * *",
+      "registryScanScheduler.enabled": true,
+      "registryScanScheduler.name": "registry-scheduler",
+      "registryScanScheduler.scanSchedule": "0 0 * * *",
+      "operator.enabled": true,
+      "kubevuln.enabled": true,
+      "kollector.enabled": true,
+      "gateway.enabled": true,
+      "kubescapeHostScanner.volumes": [],
+      "kubescapeHostScanner.volumeMounts": [],
+      volumes: [],
+      volumeMounts: [],
+      "kubevuln.env": [{ name: "CA_MAX_VULN_SCAN_ROUTINES", value: "1" }],
+      "kollector.env": [{ name: "PRINT_REPORT", value: "false" }, { name: "WAIT_BEFORE_REPORT", value: "15" }],
+    };
+    for (const [key, value] of Object.entries(reference)) expect({ key, value: byKey.get(key) }).toEqual({ key, value });
+    expect(byKey.get("kubescape.resources")).toMatchObject({ limits: { cpu: "500m", memory: "500Mi" } });
+    expect(byKey.get("image.repository")).toBe("ghcr.io/kubescape-ts/ks");
+  });
+
   test("an undocumented key is refused by the generator", () => {
     expect(() => valueRows(`${valuesYaml}\nnewKey: 1\n`)).toThrow(/newKey has no "# --" description/);
   });
