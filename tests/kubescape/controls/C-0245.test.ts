@@ -1,10 +1,11 @@
 import { describe, expect, test } from "bun:test";
 import { control } from "../../../src/kubescape/controls/C-0245-https-load-balancers-tls-aks.ts";
+import type { K8sObject } from "../../../src/kubescape/types.ts";
 import { failedPaths, fixPaths, run } from "./upperRangeKit.ts";
 
 const INTERNAL = "service.beta.kubernetes.io/azure-load-balancer-internal";
 const lb = (name: string, annotations: Record<string, string> = {}) => ({ apiVersion: "v1", kind: "Service", metadata: { name, namespace: "a", annotations }, spec: { type: "LoadBalancer" } });
-const ing = (name: string, tls: boolean, cls?: string) => ({ apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name, namespace: "a", annotations: cls ? { "kubernetes.io/ingress.class": cls } : {} }, spec: tls ? { tls: [{ secretName: "s" }] } : {} });
+const ing = (name: string, tls: boolean, cls?: string): K8sObject => ({ apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name, namespace: "a", annotations: cls ? { "kubernetes.io/ingress.class": cls } : ({} as Record<string, string>) }, spec: tls ? { tls: [{ secretName: "s" }] } : {} });
 describe("C-0245 AKS HTTPS load balancers", () => {
   test("fails a public LoadBalancer and an Ingress without TLS behind an internal one", () => {
     expect(fixPaths(run(control, [lb("pub")]).failed.get("Service/pub"))).toEqual([{ path: `metadata.annotations[${INTERNAL}]`, value: "true" }]);
