@@ -492,6 +492,11 @@ describe("bad values are refused with a message naming the value", () => {
     expect(renderError([...fixture("default-values.yaml"), "--set", "operator.recurringScheduler=systemd"])).toContain("at '/operator/recurringScheduler': value must be one of 'cronjob', 'croner'");
     expect(renderError([...fixture("default-values.yaml"), "--set", "eventReceiverURL=er.example.com"])).toContain("at '/eventReceiverURL'");
   });
+  test("a misspelt component key is refused; the reference's unused keys are still accepted", () => {
+    expect(renderError([...fixture("default-values.yaml"), "--set", "backend.adminPassword=long-enough"])).toContain("at '/backend': additional properties 'adminPassword' not allowed");
+    expect(renderError([...fixture("default-values.yaml"), "--set", "kubescape.serviceMonitor.enable=true"])).toContain("at '/kubescape/serviceMonitor': additional properties 'enable' not allowed");
+    expect(ids(render([...fixture("default-values.yaml"), "--set", "kubevuln.replicaCount=1", "--set", "operator.labels.team=sec", "--set", "gateway.httpService.type=ClusterIP"]))).toEqual(ids(defaults));
+  });
   test("not submitting needs neither account nor clusterName", () => {
     expect(ids(render(["--set", "kubescape.submit=false"]))).toContain("Deployment/kubescape");
   });
