@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { checkTriggerBody } from "../../src/operator/triggerAction.ts";
-import { imageTargets, selectorString, workloadOf } from "../../src/operator/targets.ts";
+import { imageTargets, type PodLike, selectorString, workloadOf } from "../../src/operator/targets.ts";
 import { selectRepositories, selectTags } from "../../src/operator/registry/catalog.ts";
 import { WorkerPool } from "../../src/operator/workerPool.ts";
 import { gatewayClientUrl } from "../../src/operator/gatewayClient.ts";
@@ -23,8 +23,8 @@ describe("triggerAction body", () => {
 });
 
 describe("scan targets", () => {
-  const pod = (name: string, owner: { kind: string; name: string } | undefined, containers: Array<[string, string, string?]>, hash?: string) => ({
-    metadata: { name, namespace: "shop", labels: hash ? { "pod-template-hash": hash } : {}, ownerReferences: owner ? [{ ...owner, controller: true }] : [] },
+  const pod = (name: string, owner: { kind: string; name: string } | undefined, containers: Array<[string, string, string?]>, hash?: string): PodLike => ({
+    metadata: { name, namespace: "shop", labels: hash ? { "pod-template-hash": hash } : ({} as Record<string, string>), ownerReferences: owner ? [{ ...owner, controller: true }] : [] },
     spec: { containers: containers.map(([n, image]) => ({ name: n, image })) },
     status: { phase: "Running", containerStatuses: containers.map(([n, image, digest]) => ({ name: n, image, imageID: digest ? `docker-pullable://x@${digest}` : "" })) },
   });
