@@ -134,8 +134,17 @@ export function postureIngest(report: PostureChunk, reportId: string, cluster: s
     const ids = Object.keys(fw.controls ?? controlsSummary);
     for (const id of ids) frameworksOf.set(id, [...(frameworksOf.get(id) ?? []), fw.name]);
     const fwControls = ids.map((id) => fw.controls?.[id] ?? controlsSummary[id]);
+    // Failing resources of this framework: those failing any of its controls (from results),
+    // else the framework's own counters.
+    const own = new Set(ids);
+    const failingHere = new Set<string>();
+    for (const r of report.results ?? []) {
+      if ((r.controls ?? []).some((c) => own.has(c.controlID) && statusOf(c.status) === "failed")) failingHere.add(r.resourceID);
+    }
     const counters = fw.ResourceCounters ?? report.summaryDetails?.ResourceCounters ?? {};
-    const failed = counters.failedResources ?? 0;
+    const resultsKnown = (report.results ?? []).length > 0;
+    const failed = resultsKnown ? failingHere.size : (counters.failedResources ?? 0);
+    const total = resultsKnown ? (report.results ?? []).length : failed + (counters.passedResources ?? 0) + (counters.excludedResources ?? 0);
     return {
       framework: fw.name,
       score: fw.score ?? 0,
@@ -143,7 +152,7 @@ export function postureIngest(report: PostureChunk, reportId: string, cluster: s
       failedControls: fwControls.filter((c) => c && statusOf(c.status, c.statusInfo) === "failed").length,
       totalControls: ids.length,
       failedResources: failed,
-      totalResources: failed + (counters.passedResources ?? 0) + (counters.excludedResources ?? 0),
+      totalResources: total,
     };
   });
 
