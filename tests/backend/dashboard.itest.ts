@@ -104,3 +104,36 @@ describe("dashboard in a real browser", () => {
     if (process.env.KS_SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.KS_SCREENSHOT_DIR}/dashboard-schedules.png` });
   });
 });
+
+describe("dashboard from the compiled binary", () => {
+  test("`bun build --compile` carries the dashboard and it runs in the browser", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { freePort, waitFor } = await import("../support/ports.ts");
+    const { startProcess } = await import("../support/processes.ts");
+    const dir = mkdtempSync(join(tmpdir(), "ks-compiled-"));
+    const build = Bun.spawnSync([process.execPath, "build", "--compile", "--minify", "--sourcemap=none", "src/main.ts", "--outfile", join(dir, "ks")], { cwd: join(import.meta.dir, "../.."), stderr: "pipe" });
+    expect(build.exitCode).toBe(0);
+    const port = await freePort();
+    const server = startProcess(join(dir, "ks"), ["backend"], join(dir, "log"), { ...process.env, PORT: String(port), BIND_ADDRESS: "127.0.0.1", DATA_DIR: join(dir, "data"), ADMIN_PASSWORD: ADMIN.password, BACKEND_API_KEYS: `acct-a:${KEY_A}` });
+    const chromium = await launchChromium();
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      await waitFor("compiled backend", async () => (await fetch(`${url}/readyz`)).ok, 20_000);
+      const errors: string[] = [];
+      const p = await chromium.context.newPage();
+      p.on("pageerror", (e) => errors.push(e.message));
+      await p.goto(`${url}/`);
+      await p.fill("input[name=password]", ADMIN.password);
+      await p.click("button[type=submit]");
+      await p.waitForSelector("text=No cluster has reported yet");
+      expect(await p.locator("nav a").count()).toBe(6);
+      expect(errors).toEqual([]);
+    } finally {
+      await chromium.close();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
