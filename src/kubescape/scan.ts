@@ -5,6 +5,7 @@ import { VERSION } from "../common/version.ts";
 import { allControls } from "./controls/index.ts";
 import { mergeControlInputs } from "./engine/defaultInputs.ts";
 import { evaluateControls } from "./engine/evaluate.ts";
+import { memoryGuard } from "./engine/memoryGuard.ts";
 import { type PostureExceptionPolicy, parseExceptions } from "./engine/exceptions.ts";
 import type { ScanResult } from "./engine/results.ts";
 import { planScan } from "./engine/selection.ts";
@@ -63,6 +64,7 @@ export async function runScan(req: ScanRequest, deps: ScanDeps = {}): Promise<Sc
     missingControlIds: plan.missingControlIds,
     clusterName: req.clusterName,
     onControlError: (id, err) => deps.logger?.error({ controlId: id, err }, "control failed; reported as skipped"),
+    afterControl: memoryGuard(),
   });
   const context: ReportContext = {
     generationTime: (deps.now?.() ?? new Date()).toISOString(),

@@ -1,4 +1,4 @@
-import type { Control, ControlInputs, ControlMeta, K8sObject, ResourceIndex, SourceLocation } from "../types.ts";
+import type { Control, ControlInputs, ControlMeta, K8sObject, ResourceIndex, RulePaths, SourceLocation } from "../types.ts";
 import { DEFAULT_CONTROL_INPUTS } from "./defaultInputs.ts";
 import { ExceptionMatcher, type PostureExceptionPolicy } from "./exceptions.ts";
 import { frameworkControlIds, referenceControl, runsOnFiles } from "./reference.ts";
@@ -13,6 +13,8 @@ export interface EvaluateOptions {
   /** Selected control IDs with no implementation here: reported skipped ("not implemented"). */
   missingControlIds?: readonly string[];
   clusterName?: string;
+  /** Called after each control ran (the scan layer uses it to keep memory in check). */
+  afterControl?: () => void;
   /** Called when a control throws; the control is then reported skipped with the error. */
   onControlError?: (controlId: string, error: unknown) => void;
 }
@@ -88,6 +90,7 @@ export function evaluateControls(
     return i;
   };
 
+  const internPaths = pathInterner();
   const outcomes: ControlOutcome[] = [];
   for (const control of controls) {
     const meta = metaOf(control);
@@ -117,12 +120,14 @@ export function evaluateControls(
         continue;
       }
       const names = controlExceptions.empty ? [] : controlExceptions.match(r.object);
-      const entry: FailedResource = r.related ? { resource: i, paths: r.paths, related: r.related } : { resource: i, paths: r.paths };
+      const paths = internPaths(r.paths);
+      const entry: FailedResource = r.related ? { resource: i, paths, related: r.related } : { resource: i, paths };
       if (names.length > 0) excepted.push({ ...entry, exceptions: names });
       else failed.push(entry);
       seen.add(i);
     }
     outcomes.push({ control: meta, status: "passed", passed, failed, excepted, counters: { passed: 0, failed: 0, excepted: 0 } });
+    options.afterControl?.();
   }
   for (const id of options.missingControlIds ?? []) outcomes.push(skipped(missingControlMeta(id), NOT_IMPLEMENTED));
 
@@ -186,6 +191,28 @@ function finishOutcome(o: ControlOutcome, weights: Float64Array): void {
     o.status = "excepted";
     o.subStatus = "w/exceptions";
   } else o.status = "passed";
+}
+
+const EMPTY_PATHS: RulePaths[] = [];
+const MAX_INTERNED = 20_000;
+
+/**
+ * Failed results repeat the same few path lists (a cluster of 50k objects has ~100 distinct
+ * ones over 300k findings): sharing one frozen copy per distinct list keeps retained memory
+ * proportional to distinct findings, and lets the controls' own copies be collected.
+ */
+function pathInterner(): (paths: RulePaths[]) => RulePaths[] {
+  const seen = new Map<string, RulePaths[]>();
+  return (paths) => {
+    if (paths.length === 0) return EMPTY_PATHS;
+    let key = "";
+    for (const p of paths) key += `${p.failedPath ?? ""}\u0001${p.reviewPath ?? ""}\u0001${p.deletePath ?? ""}\u0001${p.fixPath?.path ?? ""}\u0001${p.fixPath?.value ?? ""}\u0002`;
+    const hit = seen.get(key);
+    if (hit) return hit;
+    const copy = Object.freeze(paths.map((p) => Object.freeze({ ...p }))) as RulePaths[];
+    if (seen.size < MAX_INTERNED) seen.set(key, copy);
+    return copy;
+  };
 }
 
 /** One entry per resource: a control may report several findings for one object. */

@@ -20,6 +20,16 @@ describe("evaluateControls", () => {
     expect(result.resourceIds).toContain("apps/v1/default/Deployment/bad");
   });
 
+  test("identical path lists are shared across failed resources (memory), values preserved", () => {
+    const index = buildResourceIndex([deployment("a", { privileged: true }), deployment("b", { privileged: true })], live);
+    const c = evaluateControls(index, [privilegedControl]).controls[0]!;
+    expect(c.failed[0]!.paths).toBe(c.failed[1]!.paths);
+    expect(c.failed[0]!.paths).toEqual([{ failedPath: "spec.template.spec.containers[0].securityContext.privileged" }]);
+    let calls = 0;
+    evaluateControls(index, [privilegedControl, hostPidControl], undefined, [], { afterControl: () => calls++ });
+    expect(calls).toBe(2);
+  });
+
   test("a control with no relevant resource is passed/irrelevant and not scored", () => {
     const index = buildResourceIndex([{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x", namespace: "a" } }], live);
     const result = evaluateControls(index, [privilegedControl]);
