@@ -20,6 +20,7 @@ export const components: ComponentEntry[] = [
   { name: "gateway", summary: "routes commands to websocket clients by attributes (in-cluster edge or master)", load: () => import("./gateway/main.ts") },
   { name: "kollector", summary: "live cluster inventory to the event receiver; scans of new images", load: () => import("./kollector/main.ts") },
   { name: "host-scanner", summary: "per-node facts (kubelet, control plane, ports, kernel) for host-based controls", load: () => import("./hostscanner/main.ts") },
+  { name: "operator", summary: "runs commands from the gateway, CronJobs or REST: scans, image scans, recurring-scan CronJobs, croner", load: () => import("./operator/main.ts") },
   { name: "http-request", summary: "send one HTTP request (the recurring-scan CronJob container)", load: () => import("./httprequest/main.ts") },
   { name: "image", summary: "image vulnerability scan: ks image scan REF|--oci-dir|--archive|--rootfs (table, json, cyclonedx, spdx, sarif)", load: () => import("./kubevuln/cli/imageScan.ts") },
   { name: "sbom", summary: "software bill of materials of an image (CycloneDX 1.5, SPDX 2.3, json)", load: () => import("./kubevuln/cli/sbomCommand.ts") },
