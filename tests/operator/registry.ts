@@ -28,7 +28,7 @@ export async function startRegistry(): Promise<TestRegistry> {
     if (start.status !== 202) throw new Error(`upload start ${start.status}`);
     const location = new URL(start.headers.get("location")!, base);
     location.searchParams.set("digest", digest);
-    const put = await fetch(location, { method: "PUT", body: bytes, headers: { "content-type": "application/octet-stream" } });
+    const put = await fetch(location, { method: "PUT", body: bytes as Uint8Array<ArrayBuffer>, headers: { "content-type": "application/octet-stream" } });
     if (put.status !== 201) throw new Error(`blob put ${put.status}: ${await put.text()}`);
     return digest;
   }
