@@ -29,6 +29,8 @@ export interface WatcherOptions {
   minBackoffMs?: number;
   maxBackoffMs?: number;
   pageSize?: number;
+  /** Resume watching from a resourceVersion saved earlier instead of listing first; if it has expired (410) we relist. */
+  resumeFrom?: string;
 }
 
 const METADATA_LIST = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
@@ -58,8 +60,13 @@ export class ResourceWatcher {
   constructor(private readonly options: WatcherOptions) {}
 
   /** Lists once (consumers see every object as ADDED) and then keeps watching in the background. */
+  get currentResourceVersion(): string {
+    return this.resourceVersion;
+  }
+
   async start(): Promise<void> {
-    await this.withRetry(() => this.list());
+    if (this.options.resumeFrom) this.resourceVersion = this.options.resumeFrom;
+    else await this.withRetry(() => this.list());
     this.loop = this.watchLoop();
   }
 
