@@ -1,12 +1,16 @@
 import { expect, test } from "bun:test";
 import { control } from "../../../src/kubescape/controls/C-0057-privileged-container.ts";
-import { c, deployment, failedPaths, run } from "./lib/objectFixtures.ts";
+import { c, deletePaths, deployment, failedPaths, run } from "./lib/objectFixtures.ts";
 
-test("C-0057: privileged: true fails; privileged: false passes", () => {
+test("C-0057: privileged: true or SYS_ADMIN fails (failed and delete paths); privileged: false passes", () => {
   const r = run(control, [
-    deployment("bad", { containers: [c("a"), c("b", { securityContext: { privileged: true } })] }),
-    deployment("good", { containers: [c("a", { securityContext: { privileged: false } })] }),
+    deployment("bad", { containers: [c("a"), c("b", { securityContext: { privileged: true, capabilities: { add: ["NET_BIND_SERVICE", "SYS_ADMIN"] } } })] }),
+    deployment("sysadmin", { containers: [c("a", { securityContext: { capabilities: { add: ["SYS_ADMIN"] } } })] }),
+    deployment("good", { containers: [c("a", { securityContext: { privileged: false, capabilities: { add: ["NET_BIND_SERVICE"] } } })] }),
   ]);
-  expect(failedPaths(r.get("Deployment/bad"))).toEqual(["spec.template.spec.containers[1].securityContext.privileged"]);
+  const expected = ["spec.template.spec.containers[1].securityContext.capabilities.add[1]", "spec.template.spec.containers[1].securityContext.privileged"];
+  expect(failedPaths(r.get("Deployment/bad"))).toEqual(expected);
+  expect(deletePaths(r.get("Deployment/bad"))).toEqual(expected);
+  expect(failedPaths(r.get("Deployment/sysadmin"))).toEqual(["spec.template.spec.containers[0].securityContext.capabilities.add[0]"]);
   expect(r.get("Deployment/good")?.status).toBe("passed");
 });

@@ -8,7 +8,7 @@ test("C-0076: workload and template each need a recommended label", () => {
     deployment("labelled", { containers: [c("a")] }, { labels: { app: "labelled" } }),
     pod("bare", { containers: [c("a")] }),
   ]);
-  expect(fixPaths(r.get("Deployment/no-wl-label"))).toEqual([{ path: "metadata.labels", value: "YOUR_VALUE" }]);
+  expect(fixPaths(r.get("Deployment/no-wl-label"))).toEqual([{ path: "metadata.labels[app]", value: "YOUR_VALUE" }]);
   expect(r.get("Deployment/labelled")?.status).toBe("passed");
-  expect(fixPaths(r.get("Pod/bare"))).toEqual([{ path: "metadata.labels", value: "YOUR_VALUE" }]);
+  expect(fixPaths(r.get("Pod/bare"))).toEqual([{ path: "metadata.labels[app]", value: "YOUR_VALUE" }]);
 });

@@ -12,6 +12,6 @@ test("C-0077: app.kubernetes.io labels are needed on the workload and its templa
       },
     },
   ]);
-  expect(fixPaths(r.get("CronJob/half"))).toEqual([{ path: "spec.jobTemplate.spec.template.metadata.labels", value: "YOUR_VALUE" }]);
+  expect(fixPaths(r.get("CronJob/half"))).toEqual([{ path: "spec.jobTemplate.spec.template.metadata.labels[app.kubernetes.io/name]", value: "YOUR_VALUE" }]);
   expect(r.get("CronJob/full")?.status).toBe("passed");
 });

@@ -1,0 +1,46 @@
+import { inputList } from "../engine/defaultInputs.ts";
+import type { RulePaths } from "../types.ts";
+import { defineControl } from "./define.ts";
+import { containersOf, evaluateWorkloads } from "./lib/wlPodSpec.ts";
+
+function looksLike(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, "i").test(value);
+  } catch {
+    return value.toLowerCase().includes(pattern.toLowerCase());
+  }
+}
+
+/**
+ * Workloads holding credentials in plain environment variables: a variable whose name contains
+ * one of `sensitiveKeyNames`, or whose value matches one of `sensitiveValues`, unless allowed by
+ * `sensitiveKeyNamesAllowed` / `sensitiveValuesAllowed`. References (secretKeyRef/configMapKeyRef)
+ * and file paths are not credentials.
+ */
+export const control = defineControl({
+  id: "C-0259",
+  description: "Credentials written into environment variables are readable by anyone who can read the workload spec.",
+  remediation: "Move credentials into Secrets and reference them (preferably as mounted files).",
+  evaluate: (index, inputs) => {
+    const keyNames = inputList(inputs, "sensitiveKeyNames").map((k) => k.toLowerCase());
+    const keyAllowed = inputList(inputs, "sensitiveKeyNamesAllowed").map((k) => k.toLowerCase());
+    const values = inputList(inputs, "sensitiveValues");
+    const valuesAllowed = inputList(inputs, "sensitiveValuesAllowed");
+    return evaluateWorkloads(index, (wl) => {
+      const paths: RulePaths[] = [];
+      containersOf(wl.spec).forEach((c, i) => {
+        (Array.isArray(c.env) ? c.env : []).forEach((env, j) => {
+          if (!env || typeof env.name !== "string") return;
+          const value = typeof env.value === "string" ? env.value : "";
+          const ref = env.valueFrom && typeof env.valueFrom === "object" && (env.valueFrom.secretKeyRef || env.valueFrom.configMapKeyRef);
+          if (ref || value === "" || value.startsWith("/")) return;
+          const name = env.name.toLowerCase();
+          if (keyAllowed.some((a) => name.includes(a)) || valuesAllowed.some((a) => looksLike(a, value))) return;
+          if (!keyNames.some((k) => name.includes(k)) && !values.some((v) => looksLike(v, value))) return;
+          for (const p of [`${wl.prefix}containers[${i}].env[${j}].name`, `${wl.prefix}containers[${i}].env[${j}].value`]) paths.push({ failedPath: p, deletePath: p });
+        });
+      });
+      return paths.length ? paths : null;
+    });
+  },
+});

@@ -1,0 +1,15 @@
+import { describe, expect, test } from "bun:test";
+import { control } from "../../../src/kubescape/controls/C-0273-outdated-kubernetes-version.ts";
+import { run } from "./upperRangeKit.ts";
+
+const node = (name: string, v: string) => ({ apiVersion: "v1", kind: "Node", metadata: { name }, status: { nodeInfo: { kubeletVersion: v } } });
+describe("C-0273 outdated Kubernetes version", () => {
+  test("fails unsupported kubelets with a review path", () => {
+    const out = run(control, [node("old", "v1.28.5"), node("new", "v1.34.2")]);
+    expect(out.failed.get("Node/old")).toEqual([{ reviewPath: "status.nodeInfo.kubeletVersion" }]);
+    expect(out.passed.has("Node/new")).toBe(true);
+  });
+  test("v1.3 is not mistaken for v1.32+", () => {
+    expect(run(control, [node("ancient", "v1.3.0")]).failed.has("Node/ancient")).toBe(true);
+  });
+});
