@@ -86,7 +86,8 @@ export function startGatewayService(options: GatewayServiceOptions): GatewayServ
   const wsApp = new Elysia({
     websocket: {
       maxPayloadLength: limits.maxMessageBytes + 1024,
-      backpressureLimit: limits.maxBufferedBytes,
+      // Hard stop above the broker's own slow-consumer sweep (which counts what it drops).
+      backpressureLimit: limits.maxBufferedBytes * 2,
       closeOnBackpressureLimit: true,
       idleTimeout: 120,
       sendPings: true,
