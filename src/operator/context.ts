@@ -11,6 +11,8 @@ export interface OperatorContext {
   clusterName: string;
   accountID: string;
   namespace: string;
+  /** Namespaces a cluster-wide image scan skips (clusterData excludeNamespaces). */
+  excludedNamespaces: string[];
   kubescapeUrl: string;
   kubevulnUrl: string;
   kube: KubeConfig;

@@ -44,6 +44,7 @@ export async function run(argv: string[]): Promise<number | void> {
     clusterName: config.clusterName,
     accountID: config.accountID || credentials.account,
     accessKey: credentials.accessKey || undefined,
+    excludedNamespaces: (config.excludeNamespaces ?? "").split(",").map((n) => n.trim()).filter(Boolean),
     kubescapeURL: config.kubescapeURL,
     kubevulnURL: config.kubevulnURL,
     eventReceiverURL: config.eventReceiverRestURL || undefined,

@@ -23,6 +23,7 @@ export interface OperatorOptions {
   clusterName: string;
   accountID: string;
   accessKey?: string;
+  excludedNamespaces?: string[];
   kubescapeURL: string;
   kubevulnURL: string;
   eventReceiverURL?: string;
@@ -62,6 +63,7 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
     clusterName: options.clusterName,
     accountID: options.accountID,
     namespace: options.namespace,
+    excludedNamespaces: options.excludedNamespaces ?? [],
     kubescapeUrl: serviceBase(options.kubescapeURL),
     kubevulnUrl: serviceBase(options.kubevulnURL),
     kube: options.kube,

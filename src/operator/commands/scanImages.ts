@@ -29,7 +29,9 @@ export async function runScanImages(ctx: OperatorContext, job: Job): Promise<num
   const namespaces = designatedNamespaces(job);
   const pods: PodLike[] = [];
   if (namespaces.length === 0) {
-    pods.push(...(await core.listPodForAllNamespaces({ labelSelector, fieldSelector })).items);
+    // Cluster-wide scans skip the configured excluded namespaces; a designated one is scanned.
+    const excluded = new Set(ctx.excludedNamespaces);
+    pods.push(...(await core.listPodForAllNamespaces({ labelSelector, fieldSelector })).items.filter((p) => !excluded.has(p.metadata?.namespace ?? "")));
   } else {
     for (const namespace of namespaces) pods.push(...(await core.listNamespacedPod({ namespace, labelSelector, fieldSelector })).items);
   }
