@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { serve, type RunningService } from "../../src/common/http/service.ts";
 import { silentLogger } from "../../src/common/log.ts";
 import { createHostScannerApp } from "../../src/hostscanner/server.ts";
+import { allControls } from "../../src/kubescape/controls/index.ts";
 import { buildResourceIndex } from "../../src/kubescape/engine/resourceIndex.ts";
 import { collectHostData, podProxyPath, targetsFromPods, toEnvelope } from "../../src/kubescape/inputs/hostData.ts";
 import { controlPlaneTree, type HostTree, insecureWorkerTree } from "./hostTree.ts";
@@ -52,6 +53,35 @@ describe("collectHostData against locally started host-scanners", () => {
     });
     expect(objects.filter((o) => o.metadata.name === "gone")).toEqual([]);
     expect(objects.filter((o) => o.metadata.name === "worker-1").length).toBe(9);
+  });
+});
+
+describe("host controls on real host-scanner output", () => {
+  test("the insecure worker fails exactly the checks its prepared tree violates; the CIS-clean control plane passes its file checks", async () => {
+    const objects = await collectHostData(undefined, "kubescape", {
+      targets: [
+        { nodeName: "worker-1", baseUrl: services[0]!.url },
+        { nodeName: "master-1", baseUrl: services[1]!.url },
+      ],
+    });
+    const index = buildResourceIndex(objects, { isLiveCluster: true });
+    const host = allControls.filter((c) => c.implementation === "host");
+    expect(host.length).toBe(59);
+    const verdicts = new Map<string, string>();
+    for (const c of host) {
+      for (const r of c.evaluate(index, {}).results) verdicts.set(`${c.id} ${r.object.metadata.name}`, r.status);
+    }
+    const failed = (node: string) => [...verdicts].filter(([k, v]) => k.endsWith(` ${node}`) && v === "failed").map(([k]) => k.split(" ")[0]).sort();
+    // worker: config 0644 (fails 600 checks, passes 644 ones), anonymous auth on, AlwaysAllow,
+    // read-only port, --hostname-override, no client CA, no TLS cert, weak defaults, kube-proxy
+    // kubeconfig 0666 owned by etcd, CNI config 0644, Flannel only.
+    expect(failed("worker-1")).toEqual(["C-0069", "C-0070", "C-0100", "C-0162", "C-0164", "C-0165", "C-0170", "C-0172", "C-0173", "C-0174", "C-0175", "C-0177", "C-0179", "C-0181", "C-0184", "C-0205", "C-0230", "C-0284"]);
+    expect(verdicts.get("C-0235 worker-1")).toBe("passed");
+    expect(verdicts.get("C-0166 worker-1")).toBe("passed");
+    // control plane tree: every file check passes; no API-server TLS or encryption gaps in files.
+    expect(failed("master-1").filter((id) => Number(id.slice(2)) <= 112)).toEqual([]);
+    expect(verdicts.get("C-0103 master-1")).toBe("passed");
+    expect(verdicts.get("C-0142 master-1")).toBe("passed");
   });
 });
 

@@ -31,8 +31,14 @@ export function podProxyPath(namespace: string, podName: string, port = HOST_SCA
 
 interface PodLike {
   metadata?: { name?: string; namespace?: string };
-  spec?: { nodeName?: string };
+  spec?: { nodeName?: string; containers?: Array<{ ports?: Array<{ name?: string; containerPort?: number }> }> };
   status?: { phase?: string };
+}
+
+/** The container port named `scanner` (the DaemonSet names it so), else 7888. */
+function scannerPort(pod: PodLike): number {
+  for (const c of pod.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.name === "scanner" && p.containerPort) return p.containerPort;
+  return HOST_SCANNER_PORT;
 }
 
 /** Pure: running host-scanner pods (deduplicated by name) → targets, one per node. */
@@ -42,7 +48,7 @@ export function targetsFromPods(pods: readonly PodLike[], namespace: string): Ho
     const name = pod.metadata?.name;
     const nodeName = pod.spec?.nodeName;
     if (!name || !nodeName || pod.status?.phase !== "Running" || byNode.has(nodeName)) continue;
-    byNode.set(nodeName, { nodeName, proxyPath: podProxyPath(pod.metadata?.namespace ?? namespace, name) });
+    byNode.set(nodeName, { nodeName, proxyPath: podProxyPath(pod.metadata?.namespace ?? namespace, name, scannerPort(pod)) });
   }
   return [...byNode.values()].sort((a, b) => a.nodeName.localeCompare(b.nodeName));
 }
