@@ -79,7 +79,7 @@ describe("host controls on real host-scanner output", () => {
     expect(verdicts.get("C-0235 worker-1")).toBe("passed");
     expect(verdicts.get("C-0166 worker-1")).toBe("passed");
     // control plane tree: every file check passes; no API-server TLS or encryption gaps in files.
-    expect(failed("master-1").filter((id) => Number(id.slice(2)) <= 112)).toEqual([]);
+    expect(failed("master-1").filter((id) => Number(id!.slice(2)) <= 112)).toEqual([]);
     expect(verdicts.get("C-0103 master-1")).toBe("passed");
     expect(verdicts.get("C-0142 master-1")).toBe("passed");
   });
