@@ -44,7 +44,7 @@ describe("tar reader", () => {
         /* read */
       }
     };
-    expect(run()).rejects.toThrow(/checksum/);
+    await expect(run()).rejects.toThrow(/checksum/);
   });
 });
 
@@ -91,7 +91,7 @@ describe("layer squashing", () => {
 
   test("an entry path with .. is refused as path traversal", async () => {
     const layer = makeTar([{ name: "../../etc/passwd", content: "root:x:0:0" }]);
-    expect(view([layer])).rejects.toThrow(/path traversal refused/);
+    await expect(view([layer])).rejects.toThrow(/path traversal refused/);
   });
 
   test("zstd layers are read like gzip ones", async () => {
@@ -138,10 +138,10 @@ describe("hostile and broken layers", () => {
       { name: "etc/b", content: "b" },
       { name: "etc/c", content: "c" },
     ]);
-    expect(view([tar], { maxEntries: 2 })).rejects.toThrow(/maxEntries/);
-    expect(view([tar], { maxFileBytes: 1000 })).rejects.toThrow(/maxFileBytes/);
-    expect(view([tar], { maxImageBytes: 1000 })).rejects.toThrow(/maxImageBytes/);
-    expect(view([tar], { maxUncompressedBytes: 1000 })).rejects.toThrow(/maxUncompressedBytes/);
+    await expect(view([tar], { maxEntries: 2 })).rejects.toThrow(/maxEntries/);
+    await expect(view([tar], { maxFileBytes: 1000 })).rejects.toThrow(/maxFileBytes/);
+    await expect(view([tar], { maxImageBytes: 1000 })).rejects.toThrow(/maxImageBytes/);
+    await expect(view([tar], { maxUncompressedBytes: 1000 })).rejects.toThrow(/maxUncompressedBytes/);
   });
 
   test("the time limit aborts a scan with a clear reason", async () => {
