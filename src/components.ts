@@ -16,6 +16,7 @@ export interface ComponentEntry {
 export const components: ComponentEntry[] = [
   // component entries (keep sorted by role: services first, then CLI tools)
   { name: "backend", summary: "self-hosted event receiver, master gateway, dashboard and API", load: () => import("./backend/main.ts") },
+  { name: "kubevuln", summary: "image vulnerability scanning service: POST /v1/scanImage, /v1/scanRegistryImage, /v1/generateSBOM", load: () => import("./kubevuln/service/main.ts") },
   { name: "kubescape", summary: "posture-scan service: POST /v1/scan, status, results, metrics; reports to the event receiver", load: () => import("./kubescape/service/main.ts") },
   { name: "gateway", summary: "routes commands to websocket clients by attributes (in-cluster edge or master)", load: () => import("./gateway/main.ts") },
   { name: "kollector", summary: "live cluster inventory to the event receiver; scans of new images", load: () => import("./kollector/main.ts") },
