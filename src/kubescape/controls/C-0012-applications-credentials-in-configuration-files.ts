@@ -2,11 +2,19 @@ import { DEFAULT_CONTROL_INPUTS } from "../engine/defaultInputs.ts";
 import type { ResourceResult, RulePaths } from "../types.ts";
 import { defineControl } from "./define.ts";
 import type { Json } from "./lib/workload.ts";
-import { evaluateContainers, inputOr, verdict } from "./lib/workload.ts";
+import { ALL_CONTAINERS, evaluateContainers, inputOr, verdict } from "./lib/workload.ts";
 
 function safeRegex(source: string): RegExp | undefined {
   try {
     return new RegExp(source);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeRegexI(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source, "i");
   } catch {
     return undefined;
   }
@@ -35,7 +43,8 @@ export const control = defineControl({
     const allowedKeys = inputOr(inputs, "sensitiveKeyNamesAllowed", []).map((k) => k.toLowerCase());
     const allowedValues = inputOr(inputs, "sensitiveValuesAllowed", []).map(safeRegex).filter((r): r is RegExp => !!r);
     const valueRegexes = values.map(safeRegex).filter((r): r is RegExp => !!r);
-    const lowerValues = values.map((v) => v.toLowerCase());
+    // env values are matched case-insensitively, as kubescape's (?i) patterns
+    const valueRegexesI = values.map(safeRegexI).filter((r): r is RegExp => !!r);
     const keyAllowed = (k: string) => allowedKeys.some((a) => k.toLowerCase().includes(a));
     const valueAllowed = (v: string) => allowedValues.some((r) => r.test(v));
     const sensitiveKey = (k: string) => keyNames.some((n) => k.toLowerCase().includes(n));
@@ -50,7 +59,7 @@ export const control = defineControl({
         if (e.value.startsWith("/")) return;
         if (valueAllowed(e.value) || keyAllowed(e.name)) return;
         const byKey = e.value !== "" && sensitiveKey(e.name);
-        const byValue = lowerValues.some((v) => e.value.toLowerCase().includes(v));
+        const byValue = valueRegexesI.some((r) => r.test(e.value));
         if (!byKey && !byValue) return;
         for (const field of ["name", "value"]) {
           const path = `${c.path}.env[${j}].${field}`;
@@ -58,7 +67,7 @@ export const control = defineControl({
         }
       });
       return out;
-    });
+    }, ALL_CONTAINERS);
 
     const configMaps: ResourceResult[] = index.byKind("ConfigMap").map((cm) => {
       const data = (cm as Json).data;

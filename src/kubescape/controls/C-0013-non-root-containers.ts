@@ -1,49 +1,51 @@
 import type { RulePaths } from "../types.ts";
 import { defineControl } from "./define.ts";
 import type { Json } from "./lib/workload.ts";
-import { evaluateContainers, failed, fix } from "./lib/workload.ts";
+import { ALL_CONTAINERS, evaluateContainers, fix } from "./lib/workload.ts";
 
 interface Setting {
   value: unknown;
-  defined: boolean;
-  failedPath?: string;
+  /** where it was set: the container's or the pod's securityContext */
+  at?: "container" | "pod";
 }
 
-/** A securityContext field from the container, else the pod, else undefined. */
-function lookup(container: Json, podSpec: Json, field: string, containerPath: string, podPath: string): Setting {
+/** A securityContext field from the container, else the pod, else unset. */
+function lookup(container: Json, podSpec: Json, field: string): Setting {
   const c = container.securityContext?.[field];
-  if (c !== undefined && c !== null) return { value: c, defined: true, failedPath: `${containerPath}.securityContext.${field}` };
+  if (c !== undefined && c !== null) return { value: c, at: "container" };
   const p = podSpec.securityContext?.[field];
-  if (p !== undefined && p !== null) return { value: p, defined: true, failedPath: `${podPath}.securityContext.${field}` };
-  return { value: undefined, defined: false };
+  if (p !== undefined && p !== null) return { value: p, at: "pod" };
+  return { value: undefined };
 }
 
 /**
- * Mirrors kubescape's non-root-containers rule: a container fails when it is not forced to run as
- * non-root (runAsNonRoot false/absent and runAsUser 0/absent), and otherwise when privilege
- * escalation is not switched off.
+ * Mirrors kubescape's non-root-containers rule (containers, initContainers and
+ * ephemeralContainers): a container may run as root when runAsNonRoot is not true and the user
+ * resolves to 0 (unset counts as 0), or when the group resolves to 0. Only fixes are reported:
+ * runAsUser/runAsGroup 1000 where the value was set, runAsNonRoot true / runAsGroup 1000 on the
+ * container otherwise.
  */
 export const control = defineControl({
   id: "C-0013",
-  description: "Fails containers that may run as root: neither runAsNonRoot: true nor a non-zero runAsUser (container or pod level), or that allow privilege escalation.",
-  remediation: "Set securityContext.runAsNonRoot: true (or runAsUser above 0) and allowPrivilegeEscalation: false.",
+  description: "Fails containers (init and ephemeral included) that may run as root: runAsNonRoot not true with runAsUser 0 or unset, or runAsGroup 0 or unset, at container or pod level.",
+  remediation: "Set runAsNonRoot: true (or runAsUser >= 1000) and runAsGroup >= 1000 in the pod or container securityContext.",
   evaluate: (index) =>
-    evaluateContainers(index, (c, t) => {
-      const nonRoot = lookup(c.container, t.spec, "runAsNonRoot", c.path, t.path);
-      const user = lookup(c.container, t.spec, "runAsUser", c.path, t.path);
-      const ape = lookup(c.container, t.spec, "allowPrivilegeEscalation", c.path, t.path);
-      const nonRootFix = fix(`${c.path}.securityContext.runAsNonRoot`, "true");
-      const apeFix = fix(`${c.path}.securityContext.allowPrivilegeEscalation`, "false");
-      // fixes suggested for an absent setting: runAsNonRoot, plus allowPrivilegeEscalation unless already false
-      const apeOff = c.container.securityContext?.allowPrivilegeEscalation === false || t.spec.securityContext?.allowPrivilegeEscalation === false;
-      const absentFixes: RulePaths[] = apeOff ? [nonRootFix] : [nonRootFix, apeFix];
-      const nonRootValue = nonRoot.defined ? nonRoot.value : false;
-      const userValue = user.defined ? user.value : 0;
-      if (nonRootValue === false && userValue === 0) {
-        const chosen = user.defined ? user : nonRoot;
-        return chosen.defined ? [failed(chosen.failedPath!)] : absentFixes;
-      }
-      if (ape.defined) return ape.value === true ? [failed(ape.failedPath!)] : [];
-      return [apeFix];
-    }),
+    evaluateContainers(
+      index,
+      (c, t) => {
+        const out: RulePaths[] = [];
+        const at = (s: Setting, field: string) => (s.at === "pod" ? `${t.path}.securityContext.${field}` : `${c.path}.securityContext.${field}`);
+        const nonRoot = lookup(c.container, t.spec, "runAsNonRoot");
+        if ((nonRoot.at ? nonRoot.value : false) === false) {
+          const user = lookup(c.container, t.spec, "runAsUser");
+          if ((user.at ? user.value : 0) === 0) {
+            out.push(user.at ? fix(at(user, "runAsUser"), "1000") : fix(`${c.path}.securityContext.runAsNonRoot`, "true"));
+          }
+        }
+        const group = lookup(c.container, t.spec, "runAsGroup");
+        if ((group.at ? group.value : 0) === 0) out.push(fix(at(group, "runAsGroup"), "1000"));
+        return out;
+      },
+      ALL_CONTAINERS,
+    ),
 });

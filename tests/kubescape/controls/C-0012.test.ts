@@ -46,3 +46,8 @@ describe("C-0012 credentials in configuration", () => {
     expect(r.get("ConfigMap/good")?.status).toBe("passed");
   });
 });
+
+test("C-0012: init containers' env values are checked too (case-insensitive patterns)", () => {
+  const r = run(control, [deployment("init", { initContainers: [c("i", { env: [{ name: "HEADER", value: "bearer xyz" }] })], containers: [c("a")] })]);
+  expect(failedPaths(r.get("Deployment/init"))).toEqual(["spec.template.spec.initContainers[0].env[0].name", "spec.template.spec.initContainers[0].env[0].value"]);
+});

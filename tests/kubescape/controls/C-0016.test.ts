@@ -18,3 +18,8 @@ test("C-0016: a PodSecurityPolicy forbidding escalation covers containers", () =
   const r = run(control, [psp, cronJob("absent", { containers: [c("a")] })]);
   expect(r.get("CronJob/absent")?.status).toBe("passed");
 });
+
+test("C-0016: an init container allowing escalation fails at its own path", () => {
+  const r = run(control, [cronJob("init", { initContainers: [c("i", { securityContext: { allowPrivilegeEscalation: true } })], containers: [c("a", { securityContext: { allowPrivilegeEscalation: false } })] })]);
+  expect(failedPaths(r.get("CronJob/init"))).toEqual(["spec.jobTemplate.spec.template.spec.initContainers[0].securityContext.allowPrivilegeEscalation"]);
+});

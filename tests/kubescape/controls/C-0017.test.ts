@@ -13,3 +13,8 @@ test("C-0017: readOnlyRootFilesystem absent or false gets a fix; true passes", (
   ]);
   expect(r.get("Pod/good")?.status).toBe("passed");
 });
+
+test("C-0017: init containers get their own fix", () => {
+  const r = run(control, [pod("init", { initContainers: [c("i")], containers: [c("a", { securityContext: { readOnlyRootFilesystem: true } })] })]);
+  expect(fixPaths(r.get("Pod/init"))).toEqual([{ path: "spec.initContainers[0].securityContext.readOnlyRootFilesystem", value: "true" }]);
+});

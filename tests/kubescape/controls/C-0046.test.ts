@@ -14,3 +14,9 @@ test("C-0046: added insecure capabilities fail per index; safe adds pass; the in
   const custom = run(control, objs, { ...DEFAULT_CONTROL_INPUTS, insecureCapabilities: ["CHOWN"] });
   expect(custom.get("CronJob/good")?.status).toBe("failed");
 });
+
+test("C-0046: init containers count, with failed and delete paths", () => {
+  const r = run(control, [cronJob("init", { initContainers: [c("i", { securityContext: { capabilities: { add: ["NET_RAW"] } } })], containers: [c("a")] })]);
+  const p = "spec.jobTemplate.spec.template.spec.initContainers[0].securityContext.capabilities.add[0]";
+  expect(r.get("CronJob/init")?.paths).toEqual([{ failedPath: p, deletePath: p }]);
+});

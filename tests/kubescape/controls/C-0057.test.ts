@@ -14,3 +14,13 @@ test("C-0057: privileged: true or SYS_ADMIN fails (failed and delete paths); pri
   expect(failedPaths(r.get("Deployment/sysadmin"))).toEqual(["spec.template.spec.containers[0].securityContext.capabilities.add[0]"]);
   expect(r.get("Deployment/good")?.status).toBe("passed");
 });
+
+test("C-0057: init and ephemeral containers are checked with their own paths", () => {
+  const r = run(control, [
+    deployment("init", { initContainers: [c("i", { securityContext: { privileged: true } })], ephemeralContainers: [c("e", { securityContext: { capabilities: { add: ["SYS_ADMIN"] } } })], containers: [c("a")] }),
+  ]);
+  expect(failedPaths(r.get("Deployment/init"))).toEqual([
+    "spec.template.spec.initContainers[0].securityContext.privileged",
+    "spec.template.spec.ephemeralContainers[0].securityContext.capabilities.add[0]",
+  ]);
+});

@@ -11,13 +11,15 @@ function hasWanted(meta: Json | undefined, wanted: readonly string[]): boolean {
 
 /**
  * kubescape's label-usage rules: the workload's own metadata and its pod template must each carry
- * one of the wanted labels; each that does not gets a fix on its metadata.labels.
+ * one of the wanted labels; each that does not gets a fix adding the first wanted label.
  */
 export function evaluateLabelUsage(index: ResourceIndex, wanted: readonly string[]): ControlEvaluation {
+  // kubescape suggests the first wanted label as the key to add
+  const key = wanted[0] ?? "YOUR_LABEL";
   return evaluateWorkloads(index, (t, wl) => {
     const out: RulePaths[] = [];
-    if (!hasWanted(wl.metadata, wanted)) out.push(fix("metadata.labels", "YOUR_VALUE"));
-    if (wl.kind !== "Pod" && !hasWanted(t.meta, wanted)) out.push(fix(`${t.metaPath}.labels`, "YOUR_VALUE"));
+    if (!hasWanted(wl.metadata, wanted)) out.push(fix(`metadata.labels[${key}]`, "YOUR_VALUE"));
+    if (wl.kind !== "Pod" && !hasWanted(t.meta, wanted)) out.push(fix(`${t.metaPath}.labels[${key}]`, "YOUR_VALUE"));
     return out;
   });
 }
