@@ -1,6 +1,8 @@
 import { defineControl } from "./define.ts";
 import { evaluateComponent, missingFlags, wrongFlag } from "./lib/cpComponentPods.ts";
 
+const FLAG = "--service-account-extend-token-expiration";
+
 /**
  * CIS 1.2.x (v1.12): --service-account-extend-token-expiration defaults to true, which keeps
  * projected tokens valid for a year; it must be set to false explicitly.
@@ -11,9 +13,9 @@ export const control = defineControl({
   remediation: "Set --service-account-extend-token-expiration=false on the kube-apiserver.",
   evaluate: (index) =>
     evaluateComponent(index, "kube-apiserver", (flags) => {
-      const found = flags.find("--service-account-extend-token-expiration");
-      const fix = "--service-account-extend-token-expiration=false";
-      if (found) return found.value.toLowerCase() === "false" ? null : wrongFlag(flags.path(found.index), fix);
-      return missingFlags([{ path: flags.appendPath(), value: fix }]);
+      const i = flags.all.findIndex((c) => c.includes(`${FLAG}=true`));
+      if (i >= 0) return wrongFlag(flags.path(i), flags.all[i]!.replace(`${FLAG}=true`, `${FLAG}=false`));
+      if (flags.mentions(FLAG)) return null;
+      return missingFlags([{ path: flags.appendPath(), value: `${FLAG}=false` }]);
     }),
 });

@@ -11,4 +11,8 @@ describe("C-0290 --service-account-extend-token-expiration", () => {
   test("passes when false", () => {
     expect(run(control, [cpPod("a", "kube-apiserver", ["--service-account-extend-token-expiration=false"])]).passed.has("Pod/a")).toBe(true);
   });
+  test("the fix rewrites the entry in place", () => {
+    const paths = run(control, [cpPod("a", "kube-apiserver", ["--service-account-extend-token-expiration=true"])]).failed.get("Pod/a");
+    expect(fixPaths(paths)).toEqual([{ path: "spec.containers[0].command[1]", value: "--service-account-extend-token-expiration=false" }]);
+  });
 });
