@@ -154,6 +154,10 @@ export function defineStoreSuite(open: () => Promise<Store>, close: () => Promis
     const items = await store.inventory("acct-a", "c2");
     expect(items.map((i) => i.key)).toEqual(["n1"]);
     expect((await store.clusters("acct-a")).find((c) => c.name === "c2")?.serverVersion).toBe("v1.30.0");
+    // A full report replaces what was known.
+    await store.applyInventory("acct-a", "c3", [{ kind: "node", key: "old", namespace: "", name: "old", body: {} }], now);
+    await store.applyInventory("acct-a", "c3", [{ kind: "node", key: "new", namespace: "", name: "new", body: {} }], now, undefined, true);
+    expect((await store.inventory("acct-a", "c3")).map((i) => i.key)).toEqual(["new"]);
     expect(await store.addRegistryRepositories("acct-a", "reg.io", "j1", ["a", "b", "a"], now)).toBe(2);
     expect(await store.addRegistryRepositories("acct-a", "reg.io", "j1", ["a"], now)).toBe(0);
     expect((await store.registryRepositories("acct-a")).map((r) => r.repository)).toEqual(["a", "b"]);

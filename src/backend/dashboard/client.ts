@@ -114,7 +114,7 @@ export function dashboardClient(): void {
           h("h3", {}, h("span", { class: `dot ${c.connected ? "on" : ""}`, title: c.connected ? "gateway connected" : "gateway not connected" }), c.name),
           h("div", { class: "kv" }, h("span", { class: "muted" }, "Kubernetes"), c.serverVersion || "—"),
           h("div", { class: "kv" }, h("span", { class: "muted" }, "Last report"), when(c.lastSeen)),
-          ...c.frameworks.map((f: Json) => h("div", { class: "kv" }, h("span", {}, f.framework), h("strong", {}, `${f.score.toFixed(1)}%`))),
+          ...c.frameworks.map((f: Json) => h("div", { class: "kv" }, h("span", {}, f.framework), h("strong", {}, `${f.compliance.toFixed(1)}%`))),
           h("div", { class: "kv" }, h("span", { class: "muted" }, "Images"), String(c.images)),
           h("div", { class: "kv" }, h("span", { class: "muted" }, "Critical / high CVEs"), h("span", {}, pill(String(c.critical)), " ", pill(String(c.high)))),
           h("p", {}, h("button", { class: "secondary", onclick: () => { state.cluster = c.name; localStorage.setItem("ks.cluster", c.name); location.hash = "#/posture"; } }, "Posture →")),
@@ -136,11 +136,11 @@ export function dashboardClient(): void {
     const t0 = points[0].generatedAt, t1 = points[points.length - 1].generatedAt;
     const x = (t: number) => P + (t1 === t0 ? (W - P - 10) / 2 : ((t - t0) / (t1 - t0)) * (W - P - 20));
     const y = (s: number) => H - P - (Math.max(0, Math.min(100, s)) / 100) * (H - P - 10);
-    root.append(svg("polyline", { class: "line", points: points.map((p) => `${x(p.generatedAt).toFixed(1)},${y(p.score).toFixed(1)}`).join(" ") }));
+    root.append(svg("polyline", { class: "line", points: points.map((p) => `${x(p.generatedAt).toFixed(1)},${y(p.compliance).toFixed(1)}`).join(" ") }));
     for (const p of points) {
-      const c = svg("circle", { class: "pt", cx: x(p.generatedAt).toFixed(1), cy: y(p.score).toFixed(1), r: 3.5 });
+      const c = svg("circle", { class: "pt", cx: x(p.generatedAt).toFixed(1), cy: y(p.compliance).toFixed(1), r: 3.5 });
       const title = svg("title", {});
-      title.textContent = `${new Date(p.generatedAt).toLocaleString()}: ${p.score.toFixed(1)}%`;
+      title.textContent = `${new Date(p.generatedAt).toLocaleString()}: ${p.compliance.toFixed(1)}%`;
       c.append(title);
       root.append(c);
     }
@@ -167,7 +167,7 @@ export function dashboardClient(): void {
       h("h1", {}, `Posture · ${state.cluster}`),
       h("div", { class: "filters" }, h("span", {}, "Framework"), picker),
       h("div", { class: "row" },
-        h("div", { class: "card" }, h("div", { class: "muted" }, `${fw} compliance`), h("div", { class: "score", id: "framework-score" }, `${current.score.toFixed(1)}%`),
+        h("div", { class: "card" }, h("div", { class: "muted" }, `${fw} compliance`), h("div", { class: "score", id: "framework-score" }, `${current.compliance.toFixed(1)}%`),
           h("div", { class: "muted" }, `${current.failedControls} of ${current.totalControls} controls failing`), h("div", { class: "muted" }, `${current.failedResources} failing resources`)),
         h("div", {}, h("div", { class: "muted" }, "Last 30 days"), trendChart(trend))),
       h("h2", {}, "Controls"),
@@ -187,6 +187,8 @@ export function dashboardClient(): void {
       h("p", {}, h("a", { href: "#/posture" }, "← Posture")),
       h("h1", {}, `${id} · ${c?.name ?? ""}`),
       c ? h("p", {}, pill(c.severity), " ", pill(c.status), ` ${c.failedResources} failing, ${c.passedResources} passing`) : null,
+      c?.description ? h("p", { class: "muted" }, c.description) : null,
+      c?.remediation ? h("div", { class: "notice" }, h("strong", {}, "Remediation: "), c.remediation) : null,
       resources.length === 0 ? empty("No failing resources.") :
         table(["Resource", "Namespace", "Failed paths", "Fix"], resources.map((r: Json) =>
           h("tr", {}, h("td", {}, h("strong", {}, r.name), h("div", { class: "muted" }, r.kind)), h("td", {}, r.namespace || "—"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLUSTER_REPORT_SECTIONS } from "../../common/wire/clusterReport.ts";
 import type { InventoryChange } from "../store/types.ts";
 
 /** Kollector's cluster report (wire spec §5): per-kind create/update/delete lists. */
@@ -6,7 +7,7 @@ const SectionSchema = z
   .object({ create: z.array(z.unknown()).nullish(), update: z.array(z.unknown()).nullish(), delete: z.array(z.unknown()).nullish() })
   .loose();
 
-export const INVENTORY_KINDS = ["node", "service", "microservice", "pod", "secret", "namespace", "cronjob"] as const;
+export const INVENTORY_KINDS = CLUSTER_REPORT_SECTIONS;
 
 export const ClusterReportSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PaginationInfoSchema } from "../../common/wire/systemReport.ts";
 import type { ControlResourceRow, ControlRow, FrameworkScore, PostureIngest } from "../store/types.ts";
 import { splitResourceId } from "./resourceId.ts";
 
@@ -22,6 +23,9 @@ const ControlSummarySchema = z
     score: z.number().optional(),
     complianceScore: z.number().optional(),
     scoreFactor: z.number().optional(),
+    severity: z.string().optional(),
+    remediation: z.string().optional(),
+    description: z.string().optional(),
     ResourceCounters: CountersSchema.optional(),
   })
   .loose();
@@ -73,7 +77,7 @@ const ResourceSchema = z
   })
   .loose();
 
-export const PaginationSchema = z.object({ chunkNumber: z.number().int().min(0), isLastChunk: z.boolean() });
+export const PaginationSchema = PaginationInfoSchema;
 
 export const PostureChunkSchema = z
   .object({
@@ -193,12 +197,14 @@ export function postureIngest(report: PostureChunk, reportId: string, cluster: s
     return {
       controlId: id,
       name: s?.name || names.get(id) || id,
-      severity: severityFromScoreFactor(s?.scoreFactor),
+      severity: s?.severity || severityFromScoreFactor(s?.scoreFactor),
       status: s ? statusOf(s.status, s.statusInfo) : "failed",
       score: s?.complianceScore ?? s?.score ?? 0,
       failedResources: counters.failedResources ?? failedCount.get(id) ?? 0,
       passedResources: counters.passedResources ?? 0,
       frameworks: frameworksOf.get(id) ?? [],
+      remediation: s?.remediation ?? "",
+      description: s?.description ?? "",
     };
   });
 

@@ -70,8 +70,10 @@ export function receiverRoutes(ctx: BackendContext) {
         const attrs = chunk.designators?.attributes ?? {};
         if (typeof attrs.customerGUID === "string" && attrs.customerGUID !== "" && attrs.customerGUID !== account) throw new HttpError(403, "customerGUID does not belong to this API key");
         const page = chunk.paginationInfo ?? { chunkNumber: 0, isLastChunk: true };
-        const status = await ctx.reassembler.receive(container, account, chunk.containersScanID, page.chunkNumber, page.isLastChunk, wrapChunk(query.clusterName ?? "", text));
-        return { status, reportGUID: chunk.containersScanID, chunkNumber: page.chunkNumber };
+        // kubevuln keeps one containersScanID per container image; the upload's timestamp tells rescans apart.
+        const reportId = chunk.timestamp !== undefined ? `${chunk.containersScanID}@${chunk.timestamp}` : chunk.containersScanID;
+        const status = await ctx.reassembler.receive(container, account, reportId, page.chunkNumber, page.isLastChunk, wrapChunk(query.clusterName ?? "", text));
+        return { status, reportGUID: reportId, chunkNumber: page.chunkNumber };
       },
       { ...ANY_BODY, query: documented(AccountQuery), response: { 200: documented(ChunkAccepted) }, detail: { tags: ["event receiver"], summary: "Container scan result chunk (X-API-KEY)" } },
     )
@@ -139,7 +141,7 @@ export function receiverRoutes(ctx: BackendContext) {
             await ctx.store.applyInventory(conn.account, conn.cluster, inventoryChanges(r.data), Date.now(), {
               serverVersion: r.data.clusterAPIServerVersion?.gitVersion,
               cloudProvider: r.data.cloudVendor,
-            });
+            }, r.data.firstReport === true);
             ctx.live.publish({ type: "inventory", account: conn.account, cluster: conn.cluster });
           } catch (err) {
             ctx.logger.error({ err, account: conn.account, cluster: conn.cluster }, "could not store cluster report");

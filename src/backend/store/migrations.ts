@@ -99,4 +99,12 @@ CREATE TABLE schedules (
 CREATE INDEX schedules_account ON schedules (account);
 `,
   },
+  {
+    version: 2,
+    name: "control remediation and description",
+    sql: `
+ALTER TABLE posture_controls ADD COLUMN remediation TEXT NOT NULL DEFAULT '';
+ALTER TABLE posture_controls ADD COLUMN description TEXT NOT NULL DEFAULT '';
+`,
+  },
 ];

@@ -246,8 +246,8 @@ export class SqlStore implements Store {
         await insertMany(
           tx,
           "posture_controls",
-          ["account", "cluster", "control_id", "name", "severity", "status", "score", "failed_resources", "passed_resources", "frameworks", "report_id"],
-          report.controls.map((c) => [account, report.cluster, c.controlId, c.name, c.severity, c.status, c.score, c.failedResources, c.passedResources, JSON.stringify(c.frameworks), report.reportId]),
+          ["account", "cluster", "control_id", "name", "severity", "status", "score", "failed_resources", "passed_resources", "frameworks", "report_id", "remediation", "description"],
+          report.controls.map((c) => [account, report.cluster, c.controlId, c.name, c.severity, c.status, c.score, c.failedResources, c.passedResources, JSON.stringify(c.frameworks), report.reportId, c.remediation ?? "", c.description ?? ""]),
           "ON CONFLICT DO NOTHING",
         );
         await insertMany(
@@ -267,7 +267,12 @@ export class SqlStore implements Store {
       const now = Date.now();
       if (!(await this.claimReport(tx, account, "container", scan.scanId, scan.cluster, chunks, now))) return false;
       await this.upsertCluster(tx, account, scan.cluster, now);
-      // One current scan per workload container: older ones are replaced.
+      // One current scan per workload container: older ones are replaced, a late older one is ignored.
+      const newer = await tx.query(
+        "SELECT 1 AS one FROM image_scans WHERE account = ? AND cluster = ? AND namespace = ? AND workload_kind = ? AND workload_name = ? AND container = ? AND scanned_at > ? LIMIT 1",
+        [account, scan.cluster, scan.namespace, scan.workloadKind, scan.workloadName, scan.container, scan.scannedAt],
+      );
+      if (newer.length > 0) return true;
       const older = await tx.query(
         "SELECT scan_id FROM image_scans WHERE account = ? AND cluster = ? AND namespace = ? AND workload_kind = ? AND workload_name = ? AND container = ? AND scanned_at <= ?",
         [account, scan.cluster, scan.namespace, scan.workloadKind, scan.workloadName, scan.container, scan.scannedAt],
@@ -333,9 +338,10 @@ export class SqlStore implements Store {
     return rows.map((r) => ({ registry: str(r.registry), jobId: str(r.job_id), repository: str(r.repository), receivedAt: num(r.received_at) }));
   }
 
-  applyInventory(account: string, cluster: string, changes: InventoryChange[], now: number, info?: { serverVersion?: string; cloudProvider?: string }) {
+  applyInventory(account: string, cluster: string, changes: InventoryChange[], now: number, info?: { serverVersion?: string; cloudProvider?: string }, replace = false) {
     return this.db.transaction(async (tx) => {
       await this.upsertCluster(tx, account, cluster, now, info);
+      if (replace) await tx.run("DELETE FROM inventory WHERE account = ? AND cluster = ?", [account, cluster]);
       for (const c of changes) {
         if (c.body === undefined) {
           await tx.run("DELETE FROM inventory WHERE account = ? AND cluster = ? AND kind = ? AND item_key = ?", [account, cluster, c.kind, c.key]);
@@ -386,6 +392,8 @@ export class SqlStore implements Store {
         failedResources: num(r.failed_resources),
         passedResources: num(r.passed_resources),
         frameworks: json<string[]>(r.frameworks, []),
+        remediation: str(r.remediation),
+        description: str(r.description),
       }))
       .filter((c) => !framework || c.frameworks.includes(framework));
   }

@@ -21,6 +21,9 @@ export interface ControlRow {
   failedResources: number;
   passedResources: number;
   frameworks: string[];
+  /** How to fix the control in general (kubescape's control remediation text). */
+  remediation?: string;
+  description?: string;
 }
 
 export interface Fix {
@@ -211,7 +214,8 @@ export interface Store {
   addJobEvent(account: string, event: JobEvent): Promise<boolean>;
   addRegistryRepositories(account: string, registry: string, jobId: string, repositories: string[], now: number): Promise<number>;
   registryRepositories(account: string, registry?: string): Promise<Array<{ registry: string; jobId: string; repository: string; receivedAt: number }>>;
-  applyInventory(account: string, cluster: string, changes: InventoryChange[], now: number, clusterInfo?: { serverVersion?: string; cloudProvider?: string }): Promise<void>;
+  /** `replace`: the changes are the cluster's full inventory (kollector's first report after a connect). */
+  applyInventory(account: string, cluster: string, changes: InventoryChange[], now: number, clusterInfo?: { serverVersion?: string; cloudProvider?: string }, replace?: boolean): Promise<void>;
   touchCluster(account: string, cluster: string, now: number, info?: { serverVersion?: string; cloudProvider?: string }): Promise<void>;
 
   clusters(account: string): Promise<ClusterInfo[]>;
