@@ -8,7 +8,7 @@ import { silentLogger } from "../../src/common/log.ts";
 import { allControls } from "../../src/kubescape/controls/index.ts";
 import type { ScanResult } from "../../src/kubescape/engine/results.ts";
 import { CLUSTER_KINDS, listClusterObjects } from "../../src/kubescape/inputs/cluster.ts";
-import { runScan } from "../../src/kubescape/scan.ts";
+import { loadExceptionsConfigMap, runScan } from "../../src/kubescape/scan.ts";
 import { createKubescapeService } from "../../src/kubescape/service/server.ts";
 import { serve } from "../../src/common/http/service.ts";
 import type { K8sObject } from "../../src/kubescape/types.ts";
@@ -140,6 +140,19 @@ describe("posture scan of the real apiserver", () => {
     } finally {
       await running.stop();
     }
+  });
+
+  test("exceptions from a ConfigMap except the matching findings, reported as excepted", async () => {
+    const policies = [{ name: "careless-is-known", policyType: "postureExceptionPolicy", actions: ["alertOnly"], resources: [{ designatorType: "Attributes", attributes: { kind: "Deployment", name: "careless-.*" } }], posturePolicies: [{ controlID: "C-0057" }] }];
+    await apply({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "posture-exceptions", namespace: ns }, data: { "exceptions.json": JSON.stringify(policies), note: "not json" } });
+    const exceptions = await loadExceptionsConfigMap(kc, ns, "posture-exceptions");
+    expect(exceptions.map((e) => e.name)).toEqual(["careless-is-known"]);
+    expect(await loadExceptionsConfigMap(kc, ns, "missing")).toEqual([]);
+    const r = (await runScan({ targetType: "control", targetNames: ["C-0057"], paths: [], includeNamespaces: [ns], exceptions }, { kubeConfig: () => kc })).result;
+    const c = r.controls[0]!;
+    if (c.status === "skipped") return; // C-0057 not implemented in this build
+    expect(c.excepted.map((e) => r.resources[e.resource]!.metadata.name)).toEqual(["careless-web"]);
+    expect(c.failed.map((f) => r.resources[f.resource]!.metadata.name)).toEqual(["node-agent"]);
   });
 
   test("a Helm chart rendered with the real helm keeps template file sources", async () => {

@@ -44,11 +44,12 @@ export function renderPretty(result: ScanResult, ctx: ReportContext, options: Pr
     lines.push(
       `${paint(c.control.severity.padEnd(9), severityColour(c.control.severity), color)} ${c.control.id.padEnd(7)} ${cut(c.control.name, 52)} ${String(c.counters.failed).padStart(6)} ${String(all).padStart(6)} ${compliance.padStart(10)}  ${statusPainted}`,
     );
-    if (options.verbose && c.status === "failed") {
+    if (options.verbose) {
       for (const f of c.failed) {
         const src = result.sources[f.resource];
         lines.push(paint(`          ${result.resourceIds[f.resource]}${src ? `  ${src.file}:${src.line}` : ""}`, [ANSI.gray], color));
       }
+      for (const e of c.excepted) lines.push(paint(`          ${result.resourceIds[e.resource]}  excepted by ${e.exceptions.join(", ")}`, [ANSI.gray], color));
     }
   }
   lines.push("");

@@ -100,6 +100,7 @@ describe("pretty", () => {
     expect(plain).not.toContain("\x1b[");
     expect(plain).toMatch(/High\s+C-0057\s+Privileged container\s+1\s+3\s+67%\s+failed/);
     expect(plain).toContain(`${sample.file}:1`);
+    expect(plain).toContain("/v1/kube-system/Pod/debug <&>  excepted by system");
     expect(plain).toContain("Compliance score:");
     const coloured = renderPretty(sample.result, sample.ctx, { color: true });
     expect(coloured).toContain("\x1b[31mHigh");
