@@ -48,6 +48,15 @@ describe("event receiver", () => {
     expect((await b.store.scoreTrend("acct-a", "prod", "NSA", 0)).length).toBe(1);
   });
 
+  test("chunks posted all at once, with duplicates, assemble exactly once", async () => {
+    const chunks = postureReportChunks({ reportGUID: "rep-burst", cluster: "burst", resources: 40, chunks: 8 });
+    const burst = shuffled([...chunks, ...chunks, ...chunks], 3);
+    const answers = await Promise.all(burst.map((c) => b.post("/k8s/v2/postureReport?clusterName=burst", c).then((r) => r.json())));
+    expect(answers.filter((a) => a.status === "complete")).toHaveLength(1);
+    expect((await b.store.scoreTrend("acct-a", "burst", "NSA", 0)).length).toBe(1);
+    expect(await b.store.controlResources("acct-a", "burst", "C-0017")).toHaveLength(20);
+  });
+
   test("a report missing a chunk stays invisible", async () => {
     const chunks = postureReportChunks({ reportGUID: "rep-missing", cluster: "stage", chunks: 3 });
     await b.post("/k8s/v2/postureReport?clusterName=stage", chunks[0]);
