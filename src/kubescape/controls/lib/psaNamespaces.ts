@@ -40,9 +40,10 @@ export function evaluateNamespaces(index: ResourceIndex, enforced: (ns: K8sObjec
       continue;
     }
     if (webhook) {
-      // The namespace itself is not reported; the webhook is, once, for the user to review.
+      // The webhook is reported once for the user to review; the namespace itself is not the finding.
       if (!webhookFailed) results.push({ object: webhook, status: "failed", paths: [], related: [ns] });
       webhookFailed = true;
+      results.push({ object: ns, status: "passed", paths: [] });
       continue;
     }
     results.push({ object: ns, status: "failed", paths: [] });
