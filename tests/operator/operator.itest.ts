@@ -18,6 +18,7 @@ import type { RecurringSchedulerMode } from "../../src/operator/context.ts";
 import { sharedControlPlane } from "../cluster/shared.ts";
 import { render } from "../helm/chart.ts";
 import { freePort, waitFor } from "../support/ports.ts";
+import { startProcess } from "../support/processes.ts";
 import { startRegistry, type TestRegistry } from "./registry.ts";
 
 const ROOT = join(import.meta.dir, "../..");
@@ -27,6 +28,7 @@ const NS_PODS = `op-pods-${suffix}`;
 const NS_OTHER = `op-other-${suffix}`;
 const NS_CRONER = `op-croner-${suffix}`;
 const NS_CRONJOB = `op-cronjob-${suffix}`;
+const NS_PROCESS = `op-process-${suffix}`;
 
 interface Recorded {
   path: string;
@@ -137,7 +139,7 @@ beforeAll(async () => {
   kc.loadFromFile(cp.kubeconfigPath);
   core = kc.makeApiClient(k8s.CoreV1Api);
   batch = kc.makeApiClient(k8s.BatchV1Api);
-  for (const name of [NS, NS_PODS, NS_OTHER, NS_CRONER, NS_CRONJOB]) await core.createNamespace({ body: { metadata: { name } } });
+  for (const name of [NS, NS_PODS, NS_OTHER, NS_CRONER, NS_CRONJOB, NS_PROCESS]) await core.createNamespace({ body: { metadata: { name } } });
   // The template ConfigMaps as the real chart renders them (NS_CRONER gets none: built-in fallback).
   for (const cm of render(["--set", "account=acct-1", "--set", "clusterName=c1", "--show-only", "templates/configs/cronjob-templates.yaml"])) {
     for (const namespace of [NS, NS_CRONJOB]) {
@@ -393,6 +395,48 @@ describe("gateway path", () => {
     expect((await finalReport("via-gw")).status).toBe("success");
     expect(requests("/v1/scan").slice(before).map((r) => r.body.targetNames)).toEqual([["via-gateway"]]);
   });
+});
+
+describe("ks operator process", () => {
+  test("env and clusterData wiring: croner mode creates suspended CronJobs and lists its schedule; SIGTERM exits 0", async () => {
+    const [port, readiness] = await Promise.all([freePort(), freePort()]);
+    const base = `http://127.0.0.1:${recorder.port}`;
+    const config = join(tmp, "clusterData.json");
+    writeFileSync(config, JSON.stringify({ clusterName: "proc", accountID: "acct-p", kubescapeURL: base, kubevulnURL: base, eventReceiverRestURL: base, gatewayWebsocketURL: "" }));
+    const cp = await sharedControlPlane();
+    const proc = startProcess(process.execPath, [join(ROOT, "src/main.ts"), "operator"], join(tmp, "operator.log"), {
+      ...process.env,
+      CONFIG: config,
+      KUBECONFIG: cp.kubeconfigPath,
+      NAMESPACE: NS_PROCESS,
+      RECURRING_SCHEDULER: "croner",
+      PORT: String(port),
+      READINESS_PORT: String(readiness),
+      BIND_ADDRESS: "127.0.0.1",
+      LOG_LEVEL: "warn",
+    });
+    try {
+      await waitFor("operator ready", async () => (await fetch(`http://127.0.0.1:${readiness}/v1/readiness`).catch(() => undefined))?.ok, 20_000, 100);
+      const res = await fetch(`http://127.0.0.1:${port}/v1/triggerAction`, {
+        method: "POST",
+        body: JSON.stringify({ commands: [{ commandName: "setKubescapeCronJob", jobTracking: { jobID: "proc-set" }, args: { jobParams: { cronTabSchedule: "0 6 * * *" }, scanV1: { targetNames: ["nsa"], targetType: "Framework" } } }] }),
+      });
+      expect(await res.text()).toBe("ok");
+      expect((await finalReport("proc-set")).customerGUID).toBe("acct-p");
+      const [cj] = await recurringOf(NS_PROCESS, "kubescape-scan");
+      expect(cj!.spec!.suspend).toBe(true);
+      const schedule = await waitFor("mirrored", async () => {
+        const list = (await (await fetch(`http://127.0.0.1:${port}/v1/recurring`)).json()) as Array<{ name: string; firing: boolean; nextRun: string }>;
+        return list.length === 1 ? list : undefined;
+      }, 5000, 50);
+      expect(schedule[0]).toMatchObject({ name: cj!.metadata!.name, firing: true });
+      expect(new Date(schedule[0]!.nextRun).getMinutes()).toBe(0); // croner reads schedules in local time
+    } finally {
+      const exited = new Promise<number | null>((r) => proc.child.once("exit", (code) => r(code)));
+      proc.child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    }
+  }, 60_000);
 });
 
 describe("croner (checked last)", () => {
