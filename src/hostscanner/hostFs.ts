@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
-import { join, normalize } from "node:path";
+import { basename, dirname, join, normalize } from "node:path";
 import type { FileInfo } from "../common/wire/hostData.ts";
 
 /** Largest file content we return (configs are small; this bounds memory on odd hosts). */
@@ -15,9 +15,42 @@ export class HostFs {
 
   constructor(readonly root: string = "/") {}
 
-  /** The real path of a host path. `..` cannot climb above the root. */
+  /**
+   * The real path of a host path. Symlinks are followed inside the host root (an absolute link
+   * such as /var/run → /run points into the host, not into this container), and `..` cannot
+   * climb above the root.
+   */
   resolve(hostPath: string): string {
-    return join(this.root, normalize(`/${hostPath}`));
+    if (this.root === "/") return normalize(`/${hostPath}`);
+    return join(this.root, this.resolveInside(hostPath));
+  }
+
+  private resolveInside(hostPath: string): string {
+    const pending = normalize(`/${hostPath}`).split("/").filter(Boolean);
+    const done: string[] = [];
+    for (let hops = 0; pending.length > 0; ) {
+      const part = pending.shift()!;
+      if (part === "..") {
+        done.pop();
+        continue;
+      }
+      if (part === ".") continue;
+      const candidate = join(this.root, ...done, part);
+      let target: string | undefined;
+      try {
+        if (lstatSync(candidate).isSymbolicLink()) target = readlinkSync(candidate);
+      } catch {
+        // Missing: keep the rest as is; the caller's read fails naturally.
+      }
+      if (target === undefined) {
+        done.push(part);
+        continue;
+      }
+      if (++hops > 40) return `/${[...done, part, ...pending].join("/")}`;
+      if (target.startsWith("/")) done.length = 0;
+      pending.unshift(...target.split("/").filter(Boolean));
+    }
+    return `/${done.join("/")}`;
   }
 
   readText(hostPath: string, maxBytes = MAX_CONTENT_BYTES): string | undefined {
@@ -64,9 +97,10 @@ export class HostFs {
     }
   }
 
+  /** The target of a symlink itself (not followed), e.g. /proc/PID/fd/N → socket:[inode]. */
   readLink(hostPath: string): string | undefined {
     try {
-      return readlinkSync(this.resolve(hostPath));
+      return readlinkSync(join(this.resolve(dirname(hostPath)), basename(hostPath)));
     } catch {
       return undefined;
     }

@@ -33,11 +33,6 @@ export async function run(argv: string[]): Promise<number | void> {
   const identity = env.POD_NAME || `${hostname()}-${process.pid}`;
   const logger = withJob(createLogger("kollector"), `kollector-${identity}`);
   const triggerNewImageScan = config.triggerNewImageScan || (env.ACTIVATE_CVE_SCAN_ON_NEW_IMAGE_FEATURE ?? "").toLowerCase() === "true";
-  const { app, health } = createServiceApp({ component: "kollector", logger });
-  serve(app, health, logger, {
-    port: intFromEnv(env, "READINESS_PORT", 8000),
-    onShutdown: () => kollector.stop(),
-  });
   const kollector = new Kollector({
     kc: loadKubeConfig(),
     logger,
@@ -50,6 +45,11 @@ export async function run(argv: string[]): Promise<number | void> {
     triggerNewImageScan,
     installationData: { namespace: config.namespace, clusterProvider: config.clusterProvider },
     identity,
+  });
+  const { app, health } = createServiceApp({ component: "kollector", logger });
+  serve(app, health, logger, {
+    port: intFromEnv(env, "READINESS_PORT", 8000),
+    onShutdown: () => kollector.stop(),
   });
   const wait = intFromEnv(env, "WAIT_BEFORE_REPORT", 0);
   if (wait > 0) await Bun.sleep(wait * 1000);

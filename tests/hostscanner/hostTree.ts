@@ -34,6 +34,14 @@ export class HostTree {
     return this;
   }
 
+  /** A symlink, absolute or relative, as a real host has them. */
+  link(path: string, target: string): this {
+    const p = join(this.root, path);
+    mkdirSync(dirname(p), { recursive: true });
+    symlinkSync(target, p);
+    return this;
+  }
+
   remove(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
@@ -58,7 +66,9 @@ readOnlyPort: 10255
  */
 export function insecureWorkerTree(): HostTree {
   return new HostTree()
-    .file("/etc/os-release", 'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nID=debian\nVERSION_ID="13"\n', 0o644)
+    // An absolute link: it must resolve inside the host tree, not in the scanner's own filesystem.
+    .file("/usr/lib/os-release", 'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nID=debian\nVERSION_ID="13"\nVARIANT_ID=prepared-tree\n', 0o644)
+    .link("/etc/os-release", "/usr/lib/os-release")
     .file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\netcd:x:1001:1001::/var/lib/etcd:/usr/sbin/nologin\n", 0o644)
     .file("/etc/group", "root:x:0:\netcd:x:1001:\n", 0o644)
     .file("/proc/sys/kernel/osrelease", "6.12.48-amd64\n", 0o444)
@@ -68,7 +78,8 @@ export function insecureWorkerTree(): HostTree {
     .process(812, ["/usr/bin/kubelet", "--config=/var/lib/kubelet/config.yaml", "--kubeconfig=/etc/kubernetes/kubelet.conf", "--hostname-override=node-a"], [4242, 4243])
     .process(901, ["/usr/local/bin/kube-proxy", "--config=/var/lib/kube-proxy/config.conf"])
     .process(950, ["/opt/cni/bin/flanneld", "--ip-masq"])
-    .file("/var/lib/kubelet/config.yaml", KUBELET_CONFIG_INSECURE, 0o644)
+    .file("/srv/kubelet/config.yaml", KUBELET_CONFIG_INSECURE, 0o644)
+    .link("/var/lib/kubelet", "/srv/kubelet")
     .file("/etc/kubernetes/kubelet.conf", "apiVersion: v1\nkind: Config\n", 0o600)
     .file("/etc/systemd/system/kubelet.service.d/10-kubeadm.conf", "[Service]\n", 0o644)
     .file("/var/lib/kube-proxy/config.conf", "clientConnection:\n  kubeconfig: /var/lib/kube-proxy/kubeconfig.conf\n", 0o644)

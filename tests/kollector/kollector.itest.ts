@@ -24,6 +24,7 @@ const SECRET_VALUE = "hunter2-super-secret-value";
 const messages: Array<{ conn: number; raw: string; msg: ClusterReportMessage }> = [];
 const conns: Conn[] = [];
 const notifications: unknown[] = [];
+let pings = 0;
 let receiver: ReturnType<typeof Bun.serve>;
 let gateway: ReturnType<typeof Bun.serve>;
 let kc: KubeConfig;
@@ -68,6 +69,9 @@ beforeAll(async () => {
       open(ws) {
         conns.push({ ws, apiKey: ws.data.apiKey, query: ws.data.query });
       },
+      ping() {
+        pings++;
+      },
       message(ws, data) {
         const raw = String(data);
         messages.push({ conn: conns.findIndex((c) => c.ws === ws), raw, msg: ClusterReportMessageSchema.parse(JSON.parse(raw)) });
@@ -96,6 +100,7 @@ beforeAll(async () => {
     identity: "kollector-a",
     leaseDurationSeconds: 3,
     batchIntervalMs: 150,
+    pingIntervalMs: 200,
     minBackoffMs: 100,
     maxBackoffMs: 1000,
   });
@@ -246,6 +251,10 @@ describe("kollector against the real apiserver", () => {
       },
     ]);
   }, 60_000);
+
+  test("the connection is kept alive with websocket pings", async () => {
+    await waitFor("pings", () => pings >= 2, 5_000, 50);
+  });
 
   test("a dropped connection leads to a reconnect and a fresh full report", async () => {
     const before = conns.length;
