@@ -1,28 +1,18 @@
-import type { RulePaths } from "../types.ts";
 import { defineControl } from "./define.ts";
-import type { Json } from "./lib/workload.ts";
-import { containersOf, evaluateWorkloads, fix } from "./lib/workload.ts";
-
-const noSeccompNorSelinux = (o: Json | undefined) => !o?.securityContext?.seccompProfile && !o?.securityContext?.seLinuxOptions;
+import { evaluateContainers, fix } from "./lib/workload.ts";
 
 /**
- * kubescape's linux-hardening: a workload fails when neither the pod nor a container sets
- * seccomp, SELinux, AppArmor (annotation) or dropped capabilities; each bare container gets fixes.
+ * kubescape's current linux-hardening rule: every container and init container needs a seccomp
+ * profile, from its own securityContext or the pod's; each one without gets a fix.
  */
 export const control = defineControl({
   id: "C-0055",
-  description: "Fails workloads with no Linux hardening: no seccompProfile or seLinuxOptions at pod level, no AppArmor annotation, and containers without seccomp, SELinux or dropped capabilities.",
-  remediation: "Set a seccompProfile (e.g. RuntimeDefault), SELinux options or an AppArmor profile, and drop unneeded capabilities.",
+  description: "Fails workloads with a container or init container that has no seccompProfile, neither in its own securityContext nor in the pod's.",
+  remediation: "Set securityContext.seccompProfile (e.g. type: RuntimeDefault) on the pod or on every container; add SELinux/AppArmor and drop capabilities where possible.",
   evaluate: (index) =>
-    evaluateWorkloads(index, (t) => {
-      if (!noSeccompNorSelinux(t.spec)) return [];
-      const annotations = t.meta.annotations ?? {};
-      if (Object.keys(annotations).some((k) => k.startsWith("container.apparmor.security.beta.kubernetes.io"))) return [];
-      const out: RulePaths[] = [];
-      for (const c of containersOf(t)) {
-        if (!noSeccompNorSelinux(c.container) || c.container.securityContext?.capabilities?.drop) continue;
-        for (const field of ["seccompProfile", "seLinuxOptions", "capabilities.drop[0]"]) out.push(fix(`${c.path}.securityContext.${field}`, "YOUR_VALUE"));
-      }
-      return out;
-    }),
+    evaluateContainers(
+      index,
+      (c, t) => (t.spec.securityContext?.seccompProfile || c.container.securityContext?.seccompProfile ? [] : [fix(`${c.path}.securityContext.seccompProfile`, "YOUR_VALUE")]),
+      ["containers", "initContainers"],
+    ),
 });

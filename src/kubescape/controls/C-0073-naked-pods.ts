@@ -11,7 +11,7 @@ export const control = defineControl({
       const owners = pod.metadata.ownerReferences;
       return Array.isArray(owners) && owners.length > 0
         ? { object: pod, status: "passed", paths: [] }
-        : { object: pod, status: "failed", paths: [{ failedPath: "metadata" }] };
+        : { object: pod, status: "failed", paths: [] };
     }),
   }),
 });

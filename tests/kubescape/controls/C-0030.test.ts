@@ -20,3 +20,15 @@ test("C-0030: pods need a selecting policy with both Ingress and Egress, in thei
   expect(r.get("Pod/lonely")?.status).toBe("failed");
   expect(r.get("CronJob/job")?.status).toBe("passed");
 });
+
+test("C-0030: a Cilium policy with ingress and egress rules covers the pods it selects", () => {
+  const cnp = (name: string, spec: object) => obj("cilium.io/v2", "CiliumNetworkPolicy", name, "apps", { spec });
+  const r = run(control, [
+    cnp("both", { endpointSelector: { matchLabels: { "k8s:app": "web" } }, ingress: [{}], egress: [{}] }),
+    cnp("ingress-only", { endpointSelector: { matchLabels: { app: "api" } }, ingress: [{}] }),
+    deployment("web", { containers: [c("a")] }),
+    deployment("api", { containers: [c("a")] }),
+  ]);
+  expect(r.get("Deployment/web")?.status).toBe("passed");
+  expect(r.get("Deployment/api")?.status).toBe("failed");
+});

@@ -2,17 +2,16 @@ import { expect, test } from "bun:test";
 import { control } from "../../../src/kubescape/controls/C-0055-linux-hardening.ts";
 import { c, deployment, fixPaths, pod, run } from "./lib/objectFixtures.ts";
 
-test("C-0055: no seccomp/SELinux/AppArmor/dropped capabilities fails with fixes per bare container", () => {
+test("C-0055: containers and init containers without a seccomp profile get a fix; a pod-level profile covers all", () => {
   const r = run(control, [
-    pod("bare", { containers: [c("a"), c("b", { securityContext: { capabilities: { drop: ["ALL"] } } })] }),
-    pod("pod-seccomp", { securityContext: { seccompProfile: { type: "RuntimeDefault" } }, containers: [c("a")] }),
-    deployment("apparmor", { containers: [c("a")] }, {}, { annotations: { "container.apparmor.security.beta.kubernetes.io/a": "runtime/default" } }),
+    pod("bare", { initContainers: [c("i")], containers: [c("a", { securityContext: { seccompProfile: { type: "RuntimeDefault" } } }), c("b")] }),
+    pod("pod-seccomp", { securityContext: { seccompProfile: { type: "RuntimeDefault" } }, initContainers: [c("i")], containers: [c("a")] }),
+    deployment("dep", { containers: [c("a")] }),
   ]);
   expect(fixPaths(r.get("Pod/bare"))).toEqual([
-    { path: "spec.containers[0].securityContext.seccompProfile", value: "YOUR_VALUE" },
-    { path: "spec.containers[0].securityContext.seLinuxOptions", value: "YOUR_VALUE" },
-    { path: "spec.containers[0].securityContext.capabilities.drop[0]", value: "YOUR_VALUE" },
+    { path: "spec.containers[1].securityContext.seccompProfile", value: "YOUR_VALUE" },
+    { path: "spec.initContainers[0].securityContext.seccompProfile", value: "YOUR_VALUE" },
   ]);
   expect(r.get("Pod/pod-seccomp")?.status).toBe("passed");
-  expect(r.get("Deployment/apparmor")?.status).toBe("passed");
+  expect(fixPaths(r.get("Deployment/dep"))).toEqual([{ path: "spec.template.spec.containers[0].securityContext.seccompProfile", value: "YOUR_VALUE" }]);
 });

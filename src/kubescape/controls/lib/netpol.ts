@@ -33,8 +33,22 @@ export function selectorMatches(selector: Json | undefined | null, labels: Recor
 }
 
 /** NetworkPolicies in a namespace ("" when the object carries none). */
+const policiesByNamespace = new WeakMap<ResourceIndex, Map<string, K8sObject[]>>();
+
 export function networkPoliciesIn(index: ResourceIndex, namespace: string): K8sObject[] {
-  return index.byKind("NetworkPolicy").filter((p) => (p.metadata.namespace ?? "") === namespace);
+  // Grouped once per snapshot: callers ask once per workload.
+  let groups = policiesByNamespace.get(index);
+  if (!groups) {
+    groups = new Map();
+    for (const p of index.byKind("NetworkPolicy")) {
+      const ns = p.metadata.namespace ?? "";
+      let list = groups.get(ns);
+      if (!list) groups.set(ns, (list = []));
+      list.push(p);
+    }
+    policiesByNamespace.set(index, groups);
+  }
+  return groups.get(namespace) ?? [];
 }
 
 /** True when any NetworkPolicy or CiliumNetworkPolicy lives in the namespace (or a cluster-wide Cilium policy exists). */
