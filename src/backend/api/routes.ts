@@ -91,8 +91,13 @@ export function apiRoutes(ctx: BackendContext) {
     return delivery.clients;
   }
 
-  const connected = (account: string) =>
-    new Set(ctx.broker.clients().filter((c) => c.attributes.customerGUID === account).map((c) => c.attributes.clusterName ?? ""));
+  /** Clusters reachable now: a client registered for the cluster, or an edge gateway of the account (edges register with customerGUID only). */
+  const connected = (account: string) => {
+    const own = ctx.broker.clients().filter((c) => c.attributes.customerGUID === account);
+    const anyEdge = own.some((c) => c.attributes.clusterName === undefined);
+    const named = new Set(own.map((c) => c.attributes.clusterName));
+    return { has: (cluster: string) => anyEdge || named.has(cluster) };
+  };
 
   const liveSockets = new WeakMap<Request, { account: string | null }>();
 
