@@ -38,6 +38,7 @@ export interface SchedulerOptions {
 
 interface Entry {
   schedule: string;
+  zone: string;
   bodyConfigMap?: string;
   cron: Cron;
 }
@@ -103,13 +104,16 @@ export class RecurringScheduler {
       const schedule = cj.spec.schedule;
       const bodyConfigMap = requestBodyConfigMap(cj);
       const current = this.entries.get(name);
-      if (current && current.schedule === schedule && current.bodyConfigMap === bodyConfigMap) continue;
+      const zone = typeof cj.spec.timeZone === "string" ? cj.spec.timeZone : "";
+      if (current && current.schedule === schedule && current.bodyConfigMap === bodyConfigMap && current.zone === zone) continue;
       current?.cron.stop();
       try {
-        const cron = new Cron(schedule, { name: `recurring:${name}:${Date.now()}`, paused: this.options.mode !== "croner", protect: true, catch: true, unref: true }, () =>
+        // Like the CronJob controller: spec.timeZone when set, else UTC (the controller's usual zone).
+        const timezone = typeof cj.spec.timeZone === "string" && cj.spec.timeZone !== "" ? cj.spec.timeZone : "Etc/UTC";
+        const cron = new Cron(schedule, { name: `recurring:${name}:${Date.now()}`, paused: this.options.mode !== "croner", protect: true, catch: true, unref: true, timezone }, () =>
           this.fireEntry(name),
         );
-        this.entries.set(name, { schedule, bodyConfigMap, cron });
+        this.entries.set(name, { schedule, zone, bodyConfigMap, cron });
       } catch (err) {
         this.entries.delete(name);
         this.options.logger.warn({ cronJob: name, schedule, err: (err as Error).message }, "schedule not understood; not mirrored");
