@@ -37,6 +37,20 @@ export function ingressBackendPaths(ingress: K8sObject, serviceName: string): st
   return out;
 }
 
+const servicesByNamespace = new WeakMap<ResourceIndex, Map<string, K8sObject[]>>();
+
+/** Services of a namespace; grouped once per snapshot (a per-workload scan of every Service is quadratic). */
 export function servicesIn(index: ResourceIndex, namespace: string): K8sObject[] {
-  return index.byKind("Service").filter((s) => (s.metadata.namespace ?? "default") === namespace);
+  let groups = servicesByNamespace.get(index);
+  if (!groups) {
+    groups = new Map();
+    for (const s of index.byKind("Service")) {
+      const ns = s.metadata.namespace ?? "default";
+      let list = groups.get(ns);
+      if (!list) groups.set(ns, (list = []));
+      list.push(s);
+    }
+    servicesByNamespace.set(index, groups);
+  }
+  return groups.get(namespace) ?? [];
 }
