@@ -9,8 +9,7 @@ function hasBinding(bindings: readonly K8sObject[], sa: K8sObject): boolean {
       (s) =>
         (s?.kind === "ServiceAccount" && s.name === sa.metadata.name && (s.namespace ?? "default") === (sa.metadata.namespace ?? "default")) ||
         s?.name === "system:authenticated" ||
-        s?.name === "system:serviceaccounts" ||
-        s?.name === `system:serviceaccounts:${sa.metadata.namespace ?? "default"}`,
+        s?.name === "system:serviceaccounts",
     ),
   );
 }
@@ -32,7 +31,7 @@ export const control = defineControl({
       const at = `${wl.prefix}automountServiceAccountToken`;
       const own = wl.spec.automountServiceAccountToken;
       if (own === false) return null;
-      if (own === true) return [{ failedPath: at }] satisfies RulePaths[];
+      if (own === true) return [{ failedPath: at, reviewPath: at }] satisfies RulePaths[];
       if (sa.automountServiceAccountToken === false) return null;
       return [{ fixPath: { path: at, value: "false" } }];
     });

@@ -6,7 +6,7 @@ const target = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "creds",
 const spec = { volumes: [{ name: "v", configMap: { name: "creds" } }], containers: [{ name: "a" }, { name: "b", volumeMounts: [{ name: "v", mountPath: "/x" }] }] };
 describe("C-0258 workload mounting a ConfigMap", () => {
   test("fails the containers mounting it", () => {
-    expect(failedPaths(run(control, [target, deployment("d", spec)]).failed.get("Deployment/d"))).toEqual(["spec.template.spec.containers[1].volumeMounts"]);
+    expect(failedPaths(run(control, [target, deployment("d", spec)]).failed.get("Deployment/d"))).toEqual(["spec.template.spec.containers[1].volumeMounts[0]"]);
   });
   test("passes when the object is not in the scan or in another namespace", () => {
     expect(run(control, [deployment("d", spec)]).passed.has("Deployment/d")).toBe(true);

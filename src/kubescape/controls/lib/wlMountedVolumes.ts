@@ -1,4 +1,4 @@
-import type { K8sObject, ResourceIndex, ResourceResult } from "../../types.ts";
+import type { K8sObject, ResourceIndex, ResourceResult, RulePaths } from "../../types.ts";
 import { containersOf, workloadViews } from "./wlPodSpec.ts";
 
 /**
@@ -9,6 +9,8 @@ export function evaluateMountedObjects(
   index: ResourceIndex,
   kind: string,
   referencedName: (volume: Record<string, unknown>) => string | undefined,
+  /** Report each mount (`volumeMounts[k]`, failed and deletable) rather than the container's mount list. */
+  perMount = false,
 ): { results: ResourceResult[] } {
   const results: ResourceResult[] = [];
   for (const wl of workloadViews(index)) {
@@ -23,9 +25,12 @@ export function evaluateMountedObjects(
       mounted.add(v.name);
       if (!related.includes(target)) related.push(target);
     }
-    const paths = containersOf(wl.spec).flatMap((c, j) =>
-      Array.isArray(c.volumeMounts) && c.volumeMounts.some((m) => m && typeof m.name === "string" && mounted.has(m.name)) ? [{ failedPath: `${wl.prefix}containers[${j}].volumeMounts` }] : [],
-    );
+    const isMounted = (m: unknown) => !!m && typeof (m as { name?: unknown }).name === "string" && mounted.has((m as { name: string }).name);
+    const paths: RulePaths[] = containersOf(wl.spec).flatMap((c, j) => {
+      const mounts = Array.isArray(c.volumeMounts) ? c.volumeMounts : [];
+      if (!perMount) return mounts.some(isMounted) ? [{ failedPath: `${wl.prefix}containers[${j}].volumeMounts` }] : [];
+      return mounts.flatMap((m, k) => (isMounted(m) ? [{ failedPath: `${wl.prefix}containers[${j}].volumeMounts[${k}]`, deletePath: `${wl.prefix}containers[${j}].volumeMounts[${k}]` }] : []));
+    });
     results.push(paths.length ? { object: wl.object, status: "failed", paths, related } : { object: wl.object, status: "passed", paths: [] });
   }
   return { results };
