@@ -124,6 +124,11 @@ describe("host-scanner on a prepared control-plane node", () => {
     expect(cp.PKIDir?.permissions).toBe(0o755);
   });
 
+  test("open ports come from the node's network namespace (PID 1), not the scanner pod's", async () => {
+    const ports = OpenPortsListSchema.parse(await (await get(master, "/openedports")).json());
+    expect(ports.tcpPorts.map((p) => p.LocalPort)).toEqual([6443]);
+  });
+
   test("no kubelet → /kubeletinfo 404; metadata API unreachable → false", async () => {
     expect((await get(master, "/kubeletinfo")).status).toBe(404);
     expect(await (await get(master, "/cloudproviderinfo")).json()).toEqual({ providerMetaDataAPIAccess: false });

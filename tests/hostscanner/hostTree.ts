@@ -103,6 +103,10 @@ export function controlPlaneTree(): HostTree {
     .file("/etc/os-release", "ID=ubuntu\n", 0o644)
     .file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\netcd:x:1001:1001::/var/lib/etcd:/usr/sbin/nologin\n", 0o644)
     .file("/etc/group", "root:x:0:\netcd:x:1001:\n", 0o644)
+    .process(1, ["/lib/systemd/systemd"])
+    // With hostPID the node's sockets are PID 1's; /proc/net is the scanner pod's own namespace.
+    .file("/proc/1/net/tcp", `${TCP_HEADER}   0: 00000000:192B 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1111 1 0000000000000000 100 0 0 10 0\n`, 0o444)
+    .file("/proc/net/tcp", `${TCP_HEADER}   0: 00000000:1ED0 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 2222 1 0000000000000000 100 0 0 10 0\n`, 0o444)
     .process(100, ["kube-apiserver", "--authorization-mode=Node,RBAC", "--encryption-provider-config=/etc/kubernetes/enc/enc.yaml", "--audit-policy-file=/etc/kubernetes/audit.yaml"])
     .process(101, ["kube-controller-manager", "--kubeconfig=/etc/kubernetes/controller-manager.conf"])
     .process(102, ["kube-scheduler", "--kubeconfig=/etc/kubernetes/scheduler.conf"])

@@ -42,8 +42,9 @@ beforeAll(async () => {
   });
   await api("POST", `/api/v1/namespaces/${ns}/pods`, pod("host-scanner-aaaaa", "worker-a", { name: "host-scanner" }));
   await api("POST", `/api/v1/namespaces/${ns}/pods`, pod("host-scanner-bbbbb", "worker-b", { app: "host-scanner" }));
-  await api("POST", `/api/v1/namespaces/${ns}/pods`, pod("unrelated", "worker-c", { app: "web" }));
-  for (const name of ["host-scanner-aaaaa", "unrelated"]) {
+  await api("POST", `/api/v1/namespaces/${ns}/pods`, pod("host-scanner-ccccc", "worker-c", { "app.kubernetes.io/name": "host-scanner" }));
+  await api("POST", `/api/v1/namespaces/${ns}/pods`, pod("unrelated", "worker-d", { app: "web" }));
+  for (const name of ["host-scanner-aaaaa", "host-scanner-ccccc", "unrelated"]) {
     await api("PATCH", `/api/v1/namespaces/${ns}/pods/${name}/status`, { status: { phase: "Running", podIP: hostIp, podIPs: [{ ip: hostIp }] } }, "application/merge-patch+json");
   }
 }, 180_000);
@@ -54,13 +55,13 @@ afterAll(async () => {
 });
 
 describe("collectHostData through the real apiserver pod proxy", () => {
-  test("finds running host-scanner pods by label and fetches every endpoint through pods/<pod>:<port>/proxy", async () => {
+  test("finds running host-scanner pods by label (app.kubernetes.io/name, name or app) and fetches every endpoint through pods/<pod>:<port>/proxy", async () => {
     expect(hostIp).toBeDefined();
     const objects = await collectHostData(kc, ns, { timeoutMs: 10_000 });
     const hostKinds = objects.filter((o) => o.apiVersion === "hostdata.kubescape.cloud/v1beta0");
     // worker-b's pod is Pending (never scheduled to run): skipped. The unlabeled pod is not a scanner.
-    expect([...new Set(hostKinds.map((o) => o.metadata.name))]).toEqual(["worker-a"]);
-    expect(hostKinds.map((o) => o.kind).sort()).toEqual(["CNIInfo", "CloudProviderInfo", "KernelVersion", "KubeProxyInfo", "KubeletInfo", "LinuxKernelVariables", "LinuxSecurityHardeningStatus", "OpenPortsList", "OsReleaseFile"]);
+    expect([...new Set(hostKinds.map((o) => o.metadata.name))].sort()).toEqual(["worker-a", "worker-c"]);
+    expect(hostKinds.filter((o) => o.metadata.name === "worker-a").map((o) => o.kind).sort()).toEqual(["CNIInfo", "CloudProviderInfo", "KernelVersion", "KubeProxyInfo", "KubeletInfo", "LinuxKernelVariables", "LinuxSecurityHardeningStatus", "OpenPortsList", "OsReleaseFile"]);
     const kubelet = hostKinds.find((o) => o.kind === "KubeletInfo") as unknown as { data: { configFile: { permissions: number } } };
     expect(kubelet.data.configFile.permissions).toBe(0o644);
     const version = objects.find((o) => o.kind === "APIServerInfo") as unknown as { apiVersion: string; data: { gitVersion: string } };

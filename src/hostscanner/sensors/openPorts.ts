@@ -77,8 +77,17 @@ function socketOwners(fs: HostFs): Map<string, { pid: number; name: string }> {
   return owners;
 }
 
+/**
+ * The socket tables of the node's network namespace: PID 1's (visible with hostPID, so the
+ * scanner needs no host network), falling back to the reader's own /proc/net.
+ */
+function netDir(fs: HostFs): string {
+  return fs.exists("/proc/1/net/tcp") ? "/proc/1/net" : "/proc/net";
+}
+
 /** Listening TCP sockets and unconnected UDP sockets, IPv4 and IPv6. */
 export const openPorts: Sensor = ({ fs }) => {
+  const dir = netDir(fs);
   const owners = socketOwners(fs);
   const collect = (files: string[], transport: string, state: string): OpenPort[] => {
     const ports: OpenPort[] = [];
@@ -100,8 +109,8 @@ export const openPorts: Sensor = ({ fs }) => {
     return ports;
   };
   return json({
-    tcpPorts: collect(["/proc/net/tcp", "/proc/net/tcp6"], "tcp", TCP_LISTEN),
-    udpPorts: collect(["/proc/net/udp", "/proc/net/udp6"], "udp", UDP_UNCONNECTED),
+    tcpPorts: collect([`${dir}/tcp`, `${dir}/tcp6`], "tcp", TCP_LISTEN),
+    udpPorts: collect([`${dir}/udp`, `${dir}/udp6`], "udp", UDP_UNCONNECTED),
     icmpPorts: [],
   });
 };

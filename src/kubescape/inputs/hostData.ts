@@ -4,7 +4,8 @@ import { HOST_DATA_API_VERSION, HOST_ENDPOINT_KINDS, HOST_ENDPOINT_SCHEMAS, type
 import type { K8sObject } from "../types.ts";
 
 export const HOST_SCANNER_PORT = 7888;
-const LABEL_SELECTORS = ["name=host-scanner", "app=host-scanner"];
+/** The chart labels app.kubernetes.io/name; kubescape's own DaemonSet used name= / app=. */
+const LABEL_SELECTORS = ["app.kubernetes.io/name=host-scanner", "name=host-scanner", "app=host-scanner"];
 const TEXT_ENDPOINTS = new Set<HostEndpoint>(["osrelease", "kernelversion"]);
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -106,7 +107,7 @@ async function collectFromTarget(kc: KubeConfig | undefined, target: HostScanner
 }
 
 /**
- * Host data for the posture scan: finds the host-scanner pods in `namespace`, asks each through
+ * Host data for the posture scan: finds the host-scanner pods in `namespace` (by label), asks each through
  * the apiserver pod proxy for every endpoint, and wraps the answers as kubescape does. A node or
  * endpoint that fails is logged and left out; the scan goes on with what there is.
  */
