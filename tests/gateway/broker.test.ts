@@ -187,3 +187,26 @@ describe("gateway broker with API keys (master)", () => {
     b.ws.close();
   });
 });
+
+describe("gateway broker delivery modes", () => {
+  test("sendSynchronicity false answers first and still delivers; send() routes programmatically", async () => {
+    const broker = createGatewayBroker({ logger: silentLogger });
+    const { app } = createServiceApp({ component: "gateway-test", logger: silentLogger });
+    app.use(broker.routes()).listen({ port: 0, hostname: "127.0.0.1" });
+    const base = `http://127.0.0.1:${app.server!.port}`;
+    try {
+      const c = await connectClient(base, "customerGUID=z");
+      const res = await post(base, JSON.stringify({ target: { customerGUID: "z" }, notification: "async" }));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("x-delivered-clients")).toBeNull();
+      await waitFor("async delivery", () => c.received.length === 1, 3000, 10);
+      expect(broker.send({ target: { customerGUID: "z" }, notification: "direct" })).toEqual({ clients: 1, groups: 1 });
+      await waitFor("direct delivery", () => c.received.length === 2, 3000, 10);
+      expect(c.received.map((r) => JSON.parse(r).notification)).toEqual(["async", "direct"]);
+      c.ws.close();
+    } finally {
+      await broker.close();
+      app.server!.stop(true);
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { isApiStatus, k8s, KubeConfig } from "../../src/common/kube.ts";
 import { silentLogger } from "../../src/common/log.ts";
 import { parseApiKeys, startGatewayService, type GatewayService } from "../../src/gateway/service.ts";
 import { type RunningOperator, startOperator } from "../../src/operator/service.ts";
+import { builtinTemplate, parseTemplate } from "../../src/operator/recurring/template.ts";
 import type { RecurringSchedulerMode } from "../../src/operator/context.ts";
 import { sharedControlPlane } from "../cluster/shared.ts";
 import { render } from "../helm/chart.ts";
@@ -243,6 +244,16 @@ describe("triggerAction", () => {
 });
 
 describe("recurring scans (cronjob mode, chart templates)", () => {
+  test("the built-in fallback template equals what the chart renders with default values", () => {
+    const kinds = { "kubescape-cronjob-template": "kubescape", "kubevuln-cronjob-template": "vuln", "registry-scan-cronjob-template": "registry" } as const;
+    const rendered = render(["--set", "account=acct-1", "--set", "clusterName=c1", "--show-only", "templates/configs/cronjob-templates.yaml"]);
+    expect(rendered.map((o) => o.metadata.name).sort()).toEqual(Object.keys(kinds).sort());
+    for (const cm of rendered) {
+      const chart = parseTemplate(cm.data.cronjobTemplate, cm.metadata.name);
+      expect(builtinTemplate(kinds[cm.metadata.name as keyof typeof kinds], { namespace: chart.metadata.namespace!, release: "ks" })).toEqual(chart);
+    }
+  });
+
   test("KubescapeCronJob: set → update → delete", async () => {
     const [set] = await triggerAndWait([
       { commandName: "setKubescapeCronJob", jobTracking: { jobID: "kset" }, args: { jobParams: { cronTabSchedule: "15 3 * * *" }, scanV1: { targetType: "Framework", targetNames: ["nsa", "mitre"], hostScanner: true } } },
