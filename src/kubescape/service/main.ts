@@ -36,13 +36,15 @@ export async function run(argv: string[]): Promise<number | void> {
   const config = loadClusterConfig({ required: Boolean(env.CONFIG) });
   const credentials = loadCredentials(env);
   const namespace = currentNamespace(env);
-  const logger = withJob(createLogger("kubescape"), `kubescape-${process.pid}`);
+  const root = createLogger("kubescape");
+  // Service-level lines carry the process job; each scan logs under its own jobId (the scan id).
+  const logger = withJob(root, `kubescape-${process.pid}`);
   let kc: KubeConfig | undefined;
   const kubeConfig = () => (kc ??= loadKubeConfig(env));
   const eventReceiver = new EventReceiverClient({ baseUrl: config.eventReceiverRestURL ? withScheme(config.eventReceiverRestURL, "http") : "", accessKey: credentials.accessKey || undefined, logger });
   const exceptionsConfigMap = env.KS_EXCEPTIONS_CONFIGMAP?.split("/");
   const service = createKubescapeService({
-    logger,
+    logger: root,
     eventReceiver,
     customerGUID: config.accountID || env.KS_ACCOUNT || credentials.account || "",
     clusterName: config.clusterName || env.CLUSTER_NAME || "",
