@@ -130,10 +130,18 @@ describe("dashboard API", () => {
       expect(cmd.args.scanV1).toEqual({ targetType: "Framework", targetNames: ["nsa"] });
       expect(cmd.jobTracking.jobID).toBeString();
 
+      // The operator reports the CronJob names it chose as the set job's details.
+      const names = "ks-scheduled-scan-nsa-8812,ks-scheduled-scan-nsa-8813";
+      await b.post("/k8s/sysreport", { reporter: "Websocket", action: "setKubescapeCronJob", status: "success", jobID: cmd.jobTracking.jobID, details: names, timestamp: "t" });
+      expect((await (await b.get("/api/v1/schedules")).json())[0].cronjobName).toBe(names);
+
       const changed = await asAdmin(`/api/v1/schedules/${schedule.id}?account=acct-a`, { method: "PUT", body: JSON.stringify({ cron: "30 4 * * 1" }) });
       expect(changed.status).toBe(200);
-      const upd = ((await operator.next(2)) as (typeof operator.received)[number]).notification.commands[0]!;
-      expect([upd.commandName, upd.args.jobParams.cronTabSchedule, upd.args.jobParams.name]).toEqual(["updateKubescapeCronJob", "30 4 * * 1", schedule.cronjobName]);
+      const updates = ((await operator.next(2)) as (typeof operator.received)[number]).notification.commands;
+      expect(updates.map((u) => [u.commandName, u.args.jobParams.cronTabSchedule, u.args.jobParams.name])).toEqual([
+        ["updateKubescapeCronJob", "30 4 * * 1", "ks-scheduled-scan-nsa-8812"],
+        ["updateKubescapeCronJob", "30 4 * * 1", "ks-scheduled-scan-nsa-8813"],
+      ]);
 
       const image = await (await b.post("/api/v1/schedules", { cluster: "prod", kind: "image", name: "images", cron: "0 0 * * *", target: { namespace: "shop" } })).json();
       const vuln = ((await operator.next(3)) as (typeof operator.received)[number]).notification.commands[0]!;

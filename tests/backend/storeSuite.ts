@@ -172,6 +172,12 @@ export function defineStoreSuite(open: () => Promise<Store>, close: () => Promis
     expect(await store.schedule("acct-b", "sch1")).toBeNull();
     expect(await store.deleteSchedule("acct-b", "sch1")).toBe(false);
     expect((await store.schedules("acct-a")).map((x) => x.target)).toEqual([{ frameworks: ["nsa"] }]);
+    await store.saveSchedule({ ...s, id: "sch2", pendingJobId: "job-9" });
+    expect(await store.adoptCronJobNames("acct-b", "job-9", "x")).toBe(false);
+    expect(await store.adoptCronJobNames("acct-a", "job-9", "ks-scheduled-scan-nsa-123")).toBe(true);
+    expect(await store.adoptCronJobNames("acct-a", "job-9", "again")).toBe(false);
+    expect((await store.schedule("acct-a", "sch2"))?.cronjobName).toBe("ks-scheduled-scan-nsa-123");
+    await store.deleteSchedule("acct-a", "sch2");
     expect(await store.deleteSchedule("acct-a", "sch1")).toBe(true);
     expect(await store.schedules("acct-a")).toEqual([]);
   });

@@ -99,6 +99,10 @@ export function apiRoutes(ctx: BackendContext) {
     return { has: (cluster: string) => anyEdge || named.has(cluster) };
   };
 
+  /** update/delete name one CronJob each; a posture schedule over several frameworks has several. */
+  const perCronJob = (s: Schedule, op: ScheduleOp) =>
+    s.cronjobName.split(",").filter(Boolean).map((name) => scheduleCommand(op, { ...s, cronjobName: name }, crypto.randomUUID(), new Date()));
+
   const liveSockets = new WeakMap<Request, { account: string | null }>();
 
   return new Elysia({ name: "api", prefix: "/api/v1" })
@@ -267,9 +271,10 @@ export function apiRoutes(ctx: BackendContext) {
         validateTarget(body.kind, body.target);
         const id = crypto.randomUUID();
         const now = Date.now();
-        const schedule: Schedule = { id, account: v.account, cluster: body.cluster, kind: body.kind, name: body.name, cron: body.cron, target: body.target, cronjobName: cronJobNameFor(body.kind, id, body.target), createdAt: now, updatedAt: now };
+        const jobId = crypto.randomUUID();
+        const schedule: Schedule = { id, account: v.account, cluster: body.cluster, kind: body.kind, name: body.name, cron: body.cron, target: body.target, cronjobName: cronJobNameFor(body.kind, id, body.target), pendingJobId: jobId, createdAt: now, updatedAt: now };
         await ctx.store.saveSchedule(schedule);
-        const delivered = await sendToCluster(v.account, body.cluster, [scheduleCommand("set", schedule, crypto.randomUUID(), new Date(now))]);
+        const delivered = await sendToCluster(v.account, body.cluster, [scheduleCommand("set", schedule, jobId, new Date(now))]);
         ctx.live.publish({ type: "schedule", account: v.account, cluster: body.cluster, id });
         set.status = 201;
         return { ...schedule, delivered };
@@ -285,7 +290,7 @@ export function apiRoutes(ctx: BackendContext) {
         const next: Schedule = { ...old, ...(body.name ? { name: body.name } : {}), ...(body.cron ? { cron: body.cron } : {}), ...(body.target ? { target: body.target } : {}), updatedAt: Date.now() };
         validateTarget(next.kind, next.target as ScanTarget);
         await ctx.store.saveSchedule(next);
-        const delivered = await sendToCluster(v.account, next.cluster, [scheduleCommand("update" as ScheduleOp, next, crypto.randomUUID(), new Date())]);
+        const delivered = await sendToCluster(v.account, next.cluster, perCronJob(next, "update"));
         ctx.live.publish({ type: "schedule", account: v.account, cluster: next.cluster, id: next.id });
         return { ...next, delivered };
       },
@@ -298,7 +303,7 @@ export function apiRoutes(ctx: BackendContext) {
         const old = await ctx.store.schedule(v.account, params.id);
         if (!old) throw new HttpError(404, `schedule ${params.id} not found`);
         await ctx.store.deleteSchedule(v.account, params.id);
-        const delivered = await sendToCluster(v.account, old.cluster, [scheduleCommand("delete", old, crypto.randomUUID(), new Date())]);
+        const delivered = await sendToCluster(v.account, old.cluster, perCronJob(old, "delete"));
         ctx.live.publish({ type: "schedule", account: v.account, cluster: old.cluster, id: old.id });
         return { deleted: true, delivered };
       },

@@ -37,6 +37,7 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
 }
 
 const ANY_BODY = { parse: "none" as const };
+const SET_CRONJOB = /^set(Kubescape|VulnScan|RegistryScan)CronJob$/;
 
 /** The event receiver (wire spec §8): what cluster components POST and stream to. */
 export function receiverRoutes(ctx: BackendContext) {
@@ -86,6 +87,10 @@ export function receiverRoutes(ctx: BackendContext) {
         if (report.customerGUID && report.customerGUID !== account) throw new HttpError(403, "customerGUID does not belong to this API key");
         const event = jobEventFrom(report, Date.now(), query.clusterName);
         if (await ctx.store.addJobEvent(account, event)) ctx.live.publish({ type: "job", account, cluster: event.cluster, id: event.jobId });
+        // The operator names the CronJobs it creates and reports them as the job's details.
+        if (event.status === "success" && SET_CRONJOB.test(event.action) && /^[a-z0-9-]+(,[a-z0-9-]+)*$/.test(event.details)) {
+          if (await ctx.store.adoptCronJobNames(account, event.jobId, event.details)) ctx.live.publish({ type: "schedule", account, cluster: event.cluster });
+        }
         // Senders adopt a non-"ok" body as the job id: answer "ok".
         set.headers["content-type"] = "text/plain";
         return "ok";

@@ -107,4 +107,11 @@ ALTER TABLE posture_controls ADD COLUMN remediation TEXT NOT NULL DEFAULT '';
 ALTER TABLE posture_controls ADD COLUMN description TEXT NOT NULL DEFAULT '';
 `,
   },
+  {
+    version: 3,
+    name: "schedules learn their CronJob names from the operator",
+    sql: `
+ALTER TABLE schedules ADD COLUMN pending_job_id TEXT NOT NULL DEFAULT '';
+`,
+  },
 ];

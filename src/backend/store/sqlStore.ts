@@ -110,6 +110,7 @@ const mapSchedule = (r: Record<string, unknown>): Schedule => ({
   cron: str(r.cron),
   target: json<Record<string, unknown>>(r.target, {}),
   cronjobName: str(r.cronjob_name),
+  pendingJobId: str(r.pending_job_id),
   createdAt: num(r.created_at),
   updatedAt: num(r.updated_at),
 });
@@ -488,14 +489,20 @@ export class SqlStore implements Store {
 
   async saveSchedule(s: Schedule) {
     await this.db.run(
-      `INSERT INTO schedules (id, account, cluster, kind, name, cron, target, cronjob_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO schedules (id, account, cluster, kind, name, cron, target, cronjob_name, pending_job_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, cron = excluded.cron, target = excluded.target, updated_at = excluded.updated_at`,
-      [s.id, s.account, s.cluster, s.kind, s.name, s.cron, JSON.stringify(s.target), s.cronjobName, s.createdAt, s.updatedAt],
+      [s.id, s.account, s.cluster, s.kind, s.name, s.cron, JSON.stringify(s.target), s.cronjobName, s.pendingJobId ?? "", s.createdAt, s.updatedAt],
     );
   }
 
   async deleteSchedule(account: string, id: string) {
     return (await this.db.run("DELETE FROM schedules WHERE account = ? AND id = ?", [account, id])).changes > 0;
+  }
+
+  async adoptCronJobNames(account: string, jobId: string, names: string) {
+    if (!jobId) return false;
+    const r = await this.db.run("UPDATE schedules SET cronjob_name = ?, pending_job_id = '' WHERE account = ? AND pending_job_id = ?", [names, account, jobId]);
+    return r.changes > 0;
   }
 
   prune(now: number, retention: RetentionSettings): Promise<PruneResult> {

@@ -164,7 +164,10 @@ export interface Schedule {
   cron: string;
   /** kind-specific target: framework names, namespace, registry name. */
   target: Record<string, unknown>;
+  /** CronJob name(s), comma-separated: the operator names them and reports the names back. */
   cronjobName: string;
+  /** jobID of the set…CronJob command whose success report will carry the real names. */
+  pendingJobId?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -232,6 +235,8 @@ export interface Store {
   schedule(account: string, id: string): Promise<Schedule | null>;
   saveSchedule(schedule: Schedule): Promise<void>;
   deleteSchedule(account: string, id: string): Promise<boolean>;
+  /** Records the CronJob names the operator reported for a set…CronJob job; false if no schedule waited for it. */
+  adoptCronJobNames(account: string, jobId: string, names: string): Promise<boolean>;
 
   prune(now: number, retention: RetentionSettings): Promise<PruneResult>;
 }
