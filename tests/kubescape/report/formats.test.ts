@@ -74,6 +74,15 @@ describe("sarif", () => {
     expect(hostPid.locations[0]!.physicalLocation.region.startLine).toBe(10);
     expect(results.filter((r) => r.suppressions).length).toBe(1);
   });
+  test("cluster scans use logical locations and still validate", async () => {
+    const { buildResourceIndex } = await import("../../../src/kubescape/engine/resourceIndex.ts");
+    const { evaluateControls } = await import("../../../src/kubescape/engine/evaluate.ts");
+    const { privilegedControl, deployment } = await import("../engine/helpers.ts");
+    const live = evaluateControls(buildResourceIndex([deployment("x", { privileged: true })], { isLiveCluster: true }), [privilegedControl]);
+    const sarif = JSON.parse(renderSarif(live, sample.ctx));
+    expect(validate(sarif)).toBe(true);
+    expect(sarif.runs[0].results[0].locations[0].logicalLocations[0].fullyQualifiedName).toBe("apps/v1/default/Deployment/x");
+  });
   test("an invalid log is rejected by the same validator", () => {
     expect(validate({ version: "2.1.0", runs: [{ results: [] }] })).toBe(false);
   });
