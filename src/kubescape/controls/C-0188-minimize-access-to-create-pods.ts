@@ -6,5 +6,5 @@ export const control = defineControl({
   id: "C-0188",
   description: "Subjects that can create Pods can escalate through the service accounts, secrets and host access a Pod may use.",
   remediation: "Remove create on pods from roles where it is not needed.",
-  evaluate: (index) => evaluatePermission(index, "failed", { verbs: ["create", "*"], apiGroups: ["", "*"], resources: ["pods", "*"] }),
+  evaluate: (index) => evaluatePermission(index, "failed+review", { verbs: ["create", "*"], apiGroups: ["", "*"], resources: ["pods", "*"] }),
 });

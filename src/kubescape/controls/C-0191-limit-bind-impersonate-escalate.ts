@@ -17,9 +17,8 @@ export const control = defineControl({
         ...permissionPaths(v, { verbs: ["bind", "*"], ...RBAC_ROLES }),
         ...permissionPaths(v, { verbs: ["escalate", "*"], ...RBAC_ROLES }),
       ];
-      // kubescape's impersonation rule reports only failed paths and names the subject under roleRef.
-      const impersonation = permissionPaths(v, IMPERSONATE, (k) => [`relatedObjects[0].roleRef.subjects[${k}]`, "relatedObjects[0].roleRef.name"]);
-      const paths = [...toRulePaths([...new Set(reviewed)], "failed+review"), ...toRulePaths([...new Set(impersonation)], "failed")];
+      const impersonation = permissionPaths(v, IMPERSONATE);
+      const paths = toRulePaths([...new Set([...reviewed, ...impersonation])], "failed+review");
       results.push(paths.length ? { object: v, status: "failed", paths, related: [...v.relatedObjects] } : { object: v, status: "passed", paths: [] });
     }
     return { results };

@@ -9,7 +9,7 @@ describe("C-0186 minimize access to secrets", () => {
       "relatedObjects[1].rules[0].resources[1]",
       "relatedObjects[1].rules[0].verbs[0]",
       "relatedObjects[1].rules[0].apiGroups[0]",
-      "relatedObjects[0].roleRef.subjects[0]",
+      "relatedObjects[0].subjects[0]",
       "relatedObjects[0].roleRef.name",
     ]);
   });

@@ -11,6 +11,7 @@ describe("C-0191 bind, escalate, impersonate", () => {
     const paths = out.failed.get("User/eve");
     expect(reviewPaths(paths)).toContain("relatedObjects[1].rules[0].verbs[0]");
     expect(failedPaths(paths)).toContain("relatedObjects[1].rules[1].verbs[0]");
+    expect(reviewPaths(paths)).toEqual(failedPaths(paths));
   });
   test("passes ordinary RBAC reads", () => {
     const out = run(control, [clusterRole("r", [{ apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs: ["get", "list"] }]), clusterRoleBinding("b", "r", [user("eve")])]);
