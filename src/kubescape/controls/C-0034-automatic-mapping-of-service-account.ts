@@ -3,11 +3,6 @@ import { defineControl } from "./define.ts";
 import type { Json } from "./lib/workload.ts";
 import { evaluateWorkloads } from "./lib/workload.ts";
 
-/** kubescape's namespace comparison: equal, or one absent and the other "default". */
-function sameNamespace(a: string | undefined, b: string | undefined): boolean {
-  if (a === b) return true;
-  return (a === undefined && b === "default") || (b === undefined && a === "default");
-}
 
 /**
  * Workloads that will get a service account token mounted. The pod spec's own
@@ -19,7 +14,14 @@ export const control = defineControl({
   description: "Fails workloads that mount a service account token: automountServiceAccountToken true in the pod spec, or unset while their ServiceAccount does not set it to false (or is not in the scan).",
   remediation: "Set automountServiceAccountToken: false in pod specs (and ServiceAccounts) of workloads that do not call the API server.",
   evaluate: (index) => {
-    const sas = index.byKind("ServiceAccount") as readonly (K8sObject & Json)[];
+    // kubescape compares namespaces with an absent one standing for "default"
+    const sas = new Map<string, Array<K8sObject & Json>>();
+    for (const sa of index.byKind("ServiceAccount") as readonly (K8sObject & Json)[]) {
+      const key = `${sa.metadata.namespace ?? "default"}/${sa.metadata.name}`;
+      const list = sas.get(key);
+      if (list) list.push(sa);
+      else sas.set(key, [sa]);
+    }
     return evaluateWorkloads(index, (t, wl) => {
       const v = t.spec.automountServiceAccountToken;
       const path = `${t.path}.automountServiceAccountToken`;
@@ -27,7 +29,7 @@ export const control = defineControl({
       if (v === true) return [{ failedPath: path }, { fixPath: { path, value: "false" } }];
       const saName = typeof t.spec.serviceAccountName === "string" ? t.spec.serviceAccountName : "default";
       const ns = wl.metadata.namespace ?? "default";
-      const matching = sas.filter((sa) => sa.metadata.name === saName && sameNamespace(sa.metadata.namespace, ns));
+      const matching = sas.get(`${ns}/${saName}`) ?? [];
       if (matching.length > 0 && matching.every((sa) => sa.automountServiceAccountToken === false)) return [];
       return [{ fixPath: { path, value: "false" } }];
     });

@@ -5,9 +5,9 @@ import { podTemplateOf } from "./lib/workload.ts";
 
 const SSH_PORTS = new Set([22, 2222]);
 
-function sameLabels(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+/** Order-independent key of a label map, so equal selectors and label sets meet in one Map slot. */
+function labelKey(namespace: string, labels: Record<string, unknown>): string {
+  return `${namespace}|${JSON.stringify(Object.entries(labels).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))}`;
 }
 
 /** Workloads exposed by a Service on the SSH ports (22, 2222), a sign of an SSH server inside. */
@@ -17,7 +17,16 @@ export const control = defineControl({
   remediation: "Remove SSH servers from containers; use kubectl exec or debug containers for access.",
   evaluate: (index) => {
     const services = index.byKind("Service") as readonly Json[];
-    const sshServices = services.filter((s) => Array.isArray(s.spec?.ports) && s.spec.ports.some((p: Json) => SSH_PORTS.has(p?.port) || SSH_PORTS.has(p?.targetPort)));
+    // kubescape links a Service to a workload when its selector equals the pod labels exactly
+    const sshBySelector = new Map<string, K8sObject[]>();
+    for (const s of services) {
+      if (!Array.isArray(s.spec?.ports) || !s.spec.ports.some((p: Json) => SSH_PORTS.has(p?.port) || SSH_PORTS.has(p?.targetPort))) continue;
+      if (!s.spec?.selector || typeof s.spec.selector !== "object") continue;
+      const key = labelKey(s.metadata?.namespace ?? "", s.spec.selector);
+      const list = sshBySelector.get(key);
+      if (list) list.push(s as K8sObject);
+      else sshBySelector.set(key, [s as K8sObject]);
+    }
     const results: ResourceResult[] = [];
     for (const wl of index.workloads()) {
       const t = podTemplateOf(wl);
@@ -25,12 +34,10 @@ export const control = defineControl({
       const labels: Record<string, unknown> = { ...(t.meta.labels ?? {}) };
       if (wl.kind === "Pod") delete labels["pod-template-hash"];
       const ns = wl.metadata.namespace ?? "";
-      const hits = sshServices.filter(
-        (s) => (s.metadata?.namespace ?? "") === ns && s.spec?.selector && typeof s.spec.selector === "object" && sameLabels(s.spec.selector, labels),
-      );
+      const hits = sshBySelector.get(labelKey(ns, labels)) ?? [];
       results.push(
         hits.length > 0
-          ? { object: wl, status: "failed", paths: [{ failedPath: `${t.metaPath}.labels` }], related: hits as K8sObject[] }
+          ? { object: wl, status: "failed", paths: [{ failedPath: `${t.metaPath}.labels` }], related: hits }
           : { object: wl, status: "passed", paths: [] },
       );
     }

@@ -32,9 +32,9 @@ export function selectorMatches(selector: Json | undefined | null, labels: Recor
   return true;
 }
 
-/** NetworkPolicies in a namespace ("" when the object carries none). */
 const policiesByNamespace = new WeakMap<ResourceIndex, Map<string, K8sObject[]>>();
 
+/** NetworkPolicies in a namespace ("" when the object carries none). */
 export function networkPoliciesIn(index: ResourceIndex, namespace: string): K8sObject[] {
   // Grouped once per snapshot: callers ask once per workload.
   let groups = policiesByNamespace.get(index);
