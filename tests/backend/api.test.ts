@@ -221,6 +221,16 @@ describe("dashboard API", () => {
     ws.close();
   });
 
+  test("repeated failed sign-ins are throttled (429)", async () => {
+    const attempt = () => fetch(`${b.url}/api/v1/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: "admin", password: "guess" }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 9).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const right = await fetch(`${b.url}/api/v1/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) });
+    expect(right.status).toBe(429);
+  });
+
   test("swagger documents the API", async () => {
     const doc = await (await fetch(`${b.url}/swagger/json`)).json();
     for (const p of ["/api/v1/clusters", "/api/v1/vulnerabilities", "/api/v1/schedules", "/api/v1/scans", "/k8s/v2/postureReport"]) expect(Object.keys(doc.paths)).toContain(p);

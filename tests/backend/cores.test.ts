@@ -118,3 +118,17 @@ describe("receiver cores", () => {
     expect(changes.map((c) => [c.key, c.body === undefined])).toEqual([["shop/Deployment/web", false], ["shop/Deployment/old", true]]);
   });
 });
+
+describe("login limiter", () => {
+  test("blocks a client after repeated failures until the window ends; success resets", async () => {
+    const { LoginLimiter } = await import("../../src/backend/auth/loginLimiter.ts");
+    const l = new LoginLimiter(3, 1000);
+    for (let i = 0; i < 3; i++) l.fail("1.2.3.4", 0);
+    expect(l.retryAfter("1.2.3.4", 10)).toBe(990);
+    expect(l.retryAfter("5.6.7.8", 10)).toBe(0);
+    expect(l.retryAfter("1.2.3.4", 1000)).toBe(0);
+    l.fail("9.9.9.9", 0);
+    l.succeed("9.9.9.9");
+    expect(l.retryAfter("9.9.9.9", 1)).toBe(0);
+  });
+});

@@ -4,6 +4,7 @@ import { HttpError } from "../../common/errors.ts";
 import { documented } from "../../common/http/schema.ts";
 import { checkAdmin } from "../auth/admin.ts";
 import { generateApiKey } from "../auth/apiKeys.ts";
+import { LoginLimiter } from "../auth/loginLimiter.ts";
 import { isHttps, sessionCookie } from "../auth/session.ts";
 import { cronJobNameFor, operatorEnvelope, scanNowCommand, scheduleCommand, type ScanTarget, type ScheduleOp } from "../commands/scanCommands.ts";
 import type { BackendContext } from "../context.ts";
@@ -103,14 +104,26 @@ export function apiRoutes(ctx: BackendContext) {
   const perCronJob = (s: Schedule, op: ScheduleOp) =>
     s.cronjobName.split(",").filter(Boolean).map((name) => scheduleCommand(op, { ...s, cronjobName: name }, crypto.randomUUID(), new Date()));
 
+  const logins = new LoginLimiter();
   const liveSockets = new WeakMap<Request, { account: string | null }>();
 
   return new Elysia({ name: "api", prefix: "/api/v1" })
     .post(
       "/login",
-      ({ body, request, set }) => {
+      ({ body, request, set, server }) => {
         if (!ctx.admin) throw new HttpError(503, "dashboard login is disabled: the server has no ADMIN_PASSWORD (or ADMIN_PASSWORD_FILE) configured");
-        if (!checkAdmin(ctx.admin, body.user, body.password)) throw new HttpError(401, "wrong user or password");
+        const client = server?.requestIP(request)?.address ?? "unknown";
+        const wait = logins.retryAfter(client);
+        if (wait > 0) {
+          set.headers["retry-after"] = String(Math.ceil(wait / 1000));
+          throw new HttpError(429, `too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s`);
+        }
+        if (!checkAdmin(ctx.admin, body.user, body.password)) {
+          logins.fail(client);
+          ctx.logger.warn({ client }, "failed dashboard sign-in");
+          throw new HttpError(401, "wrong user or password");
+        }
+        logins.succeed(client);
         const token = ctx.sessions.issue(body.user);
         set.headers["set-cookie"] = sessionCookie(token, ctx.secureCookies || isHttps(request), Math.floor(ctx.sessions.ttlMs / 1000));
         return { user: body.user };

@@ -231,7 +231,7 @@ export function dashboardClient(): void {
 
   async function viewInventory() {
     if (!state.cluster) return [h("h1", {}, "Inventory"), empty("No cluster yet.")];
-    const items: Json[] = await api(`/api/v1/inventory?cluster=${encodeURIComponent(state.cluster)}`);
+    const [items, repos]: [Json[], Json[]] = await Promise.all([api(`/api/v1/inventory?cluster=${encodeURIComponent(state.cluster)}`), api("/api/v1/registries")]);
     const kinds = [...new Set(items.map((i) => i.kind))];
     return [
       h("h1", {}, `Inventory · ${state.cluster}`),
@@ -239,6 +239,7 @@ export function dashboardClient(): void {
         const own = items.filter((i) => i.kind === k);
         return h("div", {}, h("h2", {}, `${k} (${own.length})`), table(["Namespace", "Name", "Updated"], own.map((i) => h("tr", {}, h("td", {}, i.namespace || "—"), h("td", {}, i.name), h("td", {}, when(i.updatedAt))))));
       })),
+      repos.length ? h("div", {}, h("h2", {}, `Registry repositories (${repos.length})`), table(["Registry", "Repository", "Reported"], repos.map((r) => h("tr", {}, h("td", {}, r.registry), h("td", { class: "mono" }, r.repository), h("td", {}, when(r.receivedAt)))))) : null,
     ];
   }
 
