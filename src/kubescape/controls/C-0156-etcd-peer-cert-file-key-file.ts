@@ -13,9 +13,9 @@ export const control = defineControl({
   remediation: "Set --peer-cert-file and --peer-key-file in the etcd manifest.",
   evaluate: (index) =>
     evaluateComponent(index, "etcd", (flags) => {
-      const joined = flags.command.join(" ");
+      const joined = flags.joined();
       const fixes = WANTED.flatMap(([flag, value], i) =>
-        joined.includes(flag) ? [] : [{ path: `spec.containers[0].command[${flags.command.length + i}]`, value: `${flag}=${value}` }],
+        joined.includes(flag) ? [] : [{ path: flags.appendPath(i), value: `${flag}=${value}` }],
       );
       if (!fixes.length) return null;
       return [{ failedPath: "spec.containers[0].command", reviewPath: "spec.containers[0].command" }, ...missingFlags(fixes)];

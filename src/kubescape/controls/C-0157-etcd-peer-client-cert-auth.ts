@@ -8,10 +8,10 @@ export const control = defineControl({
   remediation: "Set --peer-client-cert-auth=true in the etcd manifest.",
   evaluate: (index) =>
     evaluateComponent(index, "etcd", (flags) => {
-      const cmd = flags.command;
+      const cmd = flags.all;
       const bad = cmd.findIndex((c) => c.includes("--peer-client-cert-auth=false"));
-      if (bad >= 0) return wrongFlag(`spec.containers[0].command[${bad}]`, cmd[bad]!.replace("--peer-client-cert-auth=false", "--peer-client-cert-auth=true"));
+      if (bad >= 0) return wrongFlag(flags.path(bad), cmd[bad]!.replace("--peer-client-cert-auth=false", "--peer-client-cert-auth=true"));
       if (cmd.join(" ").includes("--peer-client-cert-auth")) return null;
-      return missingFlags([{ path: `spec.containers[0].command[${cmd.length}]`, value: "--peer-client-cert-auth=true" }]);
+      return missingFlags([{ path: flags.appendPath(), value: "--peer-client-cert-auth=true" }]);
     }),
 });

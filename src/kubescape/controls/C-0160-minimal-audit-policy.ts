@@ -8,7 +8,7 @@ export const control = defineControl({
   remediation: "Create an audit policy and pass it with --audit-policy-file to the kube-apiserver.",
   evaluate: (index) =>
     evaluateComponent(index, "kube-apiserver", (flags) => {
-      if (flags.command.some((c) => c.includes("--audit-policy-file="))) return null;
-      return [{ failedPath: `spec.containers[0].command[${flags.command.length}]` }];
+      if (flags.all.some((c) => c.includes("--audit-policy-file="))) return null;
+      return [{ failedPath: flags.appendPath() }];
     }),
 });

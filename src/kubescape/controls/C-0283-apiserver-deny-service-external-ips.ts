@@ -11,12 +11,12 @@ export const control = defineControl({
   remediation: "Add DenyServiceExternalIPs to --enable-admission-plugins on the kube-apiserver.",
   evaluate: (index) =>
     evaluateComponent(index, "kube-apiserver", (flags) => {
-      for (let i = 0; i < flags.command.length; i++) {
-        const m = / ?--enable-admission-plugins=(.+?)(?: |$)/.exec(flags.command[i]!);
+      for (let i = 0; i < flags.all.length; i++) {
+        const m = / ?--enable-admission-plugins=(.+?)(?: |$)/.exec(flags.all[i]!);
         if (!m) continue;
         const values = m[1]!.split(",").filter((v) => v !== "");
         if (values.includes("DenyServiceExternalIPs")) return null;
-        return wrongFlag(`spec.containers[0].command[${i}]`, "--enable-admission-plugins=DenyServiceExternalIPs");
+        return wrongFlag(flags.path(i), "--enable-admission-plugins=DenyServiceExternalIPs");
       }
       return null;
     }),
