@@ -116,7 +116,7 @@ export function dashboardClient(): void {
           h("div", { class: "kv" }, h("span", { class: "muted" }, "Last report"), when(c.lastSeen)),
           ...c.frameworks.map((f: Json) => h("div", { class: "kv" }, h("span", {}, f.framework), h("strong", {}, `${f.compliance.toFixed(1)}%`))),
           h("div", { class: "kv" }, h("span", { class: "muted" }, "Images"), String(c.images)),
-          h("div", { class: "kv" }, h("span", { class: "muted" }, "Critical / high CVEs"), h("span", {}, pill(String(c.critical)), " ", pill(String(c.high)))),
+          h("div", { class: "kv" }, h("span", { class: "muted" }, "Critical / high CVEs"), h("span", {}, h("span", { class: c.critical > 0 ? "pill critical" : "pill" }, String(c.critical)), " ", h("span", { class: c.high > 0 ? "pill high" : "pill" }, String(c.high)))),
           h("p", {}, h("button", { class: "secondary", onclick: () => { state.cluster = c.name; localStorage.setItem("ks.cluster", c.name); location.hash = "#/posture"; } }, "Posture →")),
         ))),
     ];
