@@ -25,7 +25,8 @@ export const NOT_IMPLEMENTED = "not implemented in this version";
 
 function skipReasonFor(control: Control, index: ResourceIndex): string | undefined {
   switch (control.implementation) {
-    case "cloud":
+    // Cloud controls still run: some also read the kube-apiserver Pod of a self-managed control
+    // plane; with nothing to look at they are skipped after evaluation (never passed).
     case "image":
     case "manual":
       return control.skipReason ?? `${control.implementation} control`;
@@ -105,6 +106,10 @@ export function evaluateControls(
     } catch (err) {
       options.onControlError?.(control.id, err);
       outcomes.push(skipped(meta, `evaluation error: ${err instanceof Error ? err.message : String(err)}`));
+      continue;
+    }
+    if (control.implementation === "cloud" && evaluation.results.length === 0) {
+      outcomes.push(skipped(meta, control.skipReason ?? "cloud control"));
       continue;
     }
     const controlExceptions = matcher.forControl(control.id, control.name, control.frameworks);
