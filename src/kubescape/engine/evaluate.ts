@@ -92,6 +92,9 @@ export function evaluateControls(
   };
 
   const internPaths = pathInterner();
+  // Per-control "already listed as passed" marks: one array for the whole scan, not a Set per control.
+  let stamps = new Uint32Array(resources.length + 16);
+  let epoch = 0;
   const outcomes: ControlOutcome[] = [];
   for (const control of controls) {
     const meta = metaOf(control);
@@ -116,12 +119,17 @@ export function evaluateControls(
     const passed: number[] = [];
     const failed: FailedResource[] = [];
     const excepted: ExceptedResource[] = [];
-    const seen = new Set<number>();
+    epoch++;
     for (const r of evaluation.results) {
       const i = ordinalOf(r.object);
+      if (i >= stamps.length) {
+        const grown = new Uint32Array(Math.max(i + 1, stamps.length * 2));
+        grown.set(stamps);
+        stamps = grown;
+      }
       if (r.status === "passed") {
-        if (!seen.has(i)) passed.push(i);
-        seen.add(i);
+        if (stamps[i] !== epoch) passed.push(i);
+        stamps[i] = epoch;
         continue;
       }
       const names = controlExceptions.empty ? [] : controlExceptions.match(r.object);
@@ -129,7 +137,7 @@ export function evaluateControls(
       const entry: FailedResource = r.related ? { resource: i, paths, related: r.related } : { resource: i, paths };
       if (names.length > 0) excepted.push({ ...entry, exceptions: names });
       else failed.push(entry);
-      seen.add(i);
+      stamps[i] = epoch;
     }
     outcomes.push({ control: meta, status: "passed", passed, failed, excepted, counters: { passed: 0, failed: 0, excepted: 0 } });
     options.afterControl?.();
