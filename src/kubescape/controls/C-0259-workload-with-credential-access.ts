@@ -1,7 +1,8 @@
 import { inputList } from "../engine/defaultInputs.ts";
 import type { RulePaths } from "../types.ts";
 import { defineControl } from "./define.ts";
-import { containersOf, evaluateWorkloads } from "./lib/wlPodSpec.ts";
+import type { ContainerLike } from "./lib/wlPodSpec.ts";
+import { evaluateWorkloads } from "./lib/wlPodSpec.ts";
 
 function looksLike(pattern: string, value: string): boolean {
   try {
@@ -15,7 +16,8 @@ function looksLike(pattern: string, value: string): boolean {
  * Workloads holding credentials in plain environment variables: a variable whose name contains
  * one of `sensitiveKeyNames`, or whose value matches one of `sensitiveValues`, unless allowed by
  * `sensitiveKeyNamesAllowed` / `sensitiveValuesAllowed`. References (secretKeyRef/configMapKeyRef)
- * and file paths are not credentials.
+ * and file paths are not credentials. `envFrom` secretRefs are reported as well; init containers
+ * are checked like containers.
  */
 export const control = defineControl({
   id: "C-0259",
@@ -28,18 +30,28 @@ export const control = defineControl({
     const valuesAllowed = inputList(inputs, "sensitiveValuesAllowed");
     return evaluateWorkloads(index, (wl) => {
       const paths: RulePaths[] = [];
-      containersOf(wl.spec).forEach((c, i) => {
-        (Array.isArray(c.env) ? c.env : []).forEach((env, j) => {
-          if (!env || typeof env.name !== "string") return;
-          const value = typeof env.value === "string" ? env.value : "";
-          const ref = env.valueFrom && typeof env.valueFrom === "object" && (env.valueFrom.secretKeyRef || env.valueFrom.configMapKeyRef);
-          if (ref || value === "" || value.startsWith("/")) return;
-          const name = env.name.toLowerCase();
-          if (keyAllowed.some((a) => name.includes(a)) || valuesAllowed.some((a) => looksLike(a, value))) return;
-          if (!keyNames.some((k) => name.includes(k)) && !values.some((v) => looksLike(v, value))) return;
-          for (const p of [`${wl.prefix}containers[${i}].env[${j}].name`, `${wl.prefix}containers[${i}].env[${j}].value`]) paths.push({ failedPath: p, deletePath: p });
+      const flag = (p: string) => paths.push({ failedPath: p, deletePath: p });
+      for (const field of ["containers", "initContainers"] as const) {
+        const list = Array.isArray(wl.spec[field]) ? (wl.spec[field] as ContainerLike[]) : [];
+        list.forEach((c, i) => {
+          if (!c || typeof c !== "object") return;
+          (Array.isArray(c.env) ? c.env : []).forEach((env, j) => {
+            if (!env || typeof env.name !== "string") return;
+            const value = typeof env.value === "string" ? env.value : "";
+            const ref = env.valueFrom && typeof env.valueFrom === "object" && (env.valueFrom.secretKeyRef || env.valueFrom.configMapKeyRef);
+            if (ref || value === "" || value.startsWith("/")) return;
+            const name = env.name.toLowerCase();
+            if (keyAllowed.some((a) => name.includes(a)) || valuesAllowed.some((a) => looksLike(a, value))) return;
+            if (!keyNames.some((k) => name.includes(k)) && !values.some((v) => looksLike(v, value))) return;
+            flag(`${wl.prefix}${field}[${i}].env[${j}].name`);
+            flag(`${wl.prefix}${field}[${i}].env[${j}].value`);
+          });
+          // A whole Secret loaded into the environment is credential access too.
+          (Array.isArray(c.envFrom) ? c.envFrom : []).forEach((e, k) => {
+            if (e && typeof e === "object" && e.secretRef) flag(`${wl.prefix}${field}[${i}].envFrom[${k}].secretRef`);
+          });
         });
-      });
+      }
       return paths.length ? paths : null;
     });
   },

@@ -12,6 +12,10 @@ describe("C-0259 credentials in environment variables", () => {
     expect(failedPaths(out.failed.get("Deployment/d"))).toEqual(["spec.template.spec.containers[0].env[1].name", "spec.template.spec.containers[0].env[1].value"]);
     expect(deletePaths(out.failed.get("Pod/p"))).toEqual(["spec.containers[0].env[0].name", "spec.containers[0].env[0].value"]);
   });
+  test("fails envFrom secretRef and init containers; AKIA keys match the regex inputs", () => {
+    const out = run(control, [pod("p", { initContainers: [{ name: "i", envFrom: [{ configMapRef: { name: "c" } }, { secretRef: { name: "s" } }] }], containers: [{ name: "c", env: [{ name: "X", value: "AKIAABCDEFGHIJKLMNOP" }] }] })], { ...DEFAULT_CONTROL_INPUTS, sensitiveValues: ["AKIA[0-9A-Z]{16}"] });
+    expect(failedPaths(out.failed.get("Pod/p"))).toEqual(["spec.containers[0].env[0].name", "spec.containers[0].env[0].value", "spec.initContainers[0].envFrom[1].secretRef"]);
+  });
   test("passes references, file paths and allowed names", () => {
     const spec = { containers: [{ name: "c", env: [{ name: "TOKEN", valueFrom: { secretKeyRef: { name: "s", key: "t" } } }, { name: "KEY_FILE", value: "/etc/key" }, { name: "API_TOKEN", value: "x" }] }] };
     expect(run(control, [pod("p", spec)], { ...DEFAULT_CONTROL_INPUTS, sensitiveKeyNamesAllowed: ["api_token"] }).passed.has("Pod/p")).toBe(true);
