@@ -28,6 +28,8 @@ export interface KollectorOptions {
   minBackoffMs?: number;
   maxBackoffMs?: number;
   watchTimeoutSeconds?: number;
+  /** Log every message sent (PRINT_REPORT). */
+  printReport?: boolean;
 }
 
 /** Provider from a node's spec.providerID scheme (aws://, gce://, azure://...). */
@@ -85,6 +87,7 @@ export class Kollector {
       header: () => this.header(),
       batchIntervalMs: options.batchIntervalMs,
       pingIntervalMs: options.pingIntervalMs,
+      printReport: options.printReport,
       minBackoffMs: options.minBackoffMs,
       maxBackoffMs: options.maxBackoffMs,
     });

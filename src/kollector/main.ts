@@ -4,6 +4,7 @@ import { ConfigError } from "../common/errors.ts";
 import { createServiceApp, serve } from "../common/http/service.ts";
 import { currentNamespace, loadKubeConfig } from "../common/kube.ts";
 import { createLogger, withJob } from "../common/log.ts";
+import { Gauge } from "prom-client";
 import { Kollector } from "./kollector.ts";
 
 const HELP = `ks kollector: live cluster inventory for the event receiver
@@ -15,7 +16,8 @@ gateway to scan images the cluster had not run before. One active instance per c
 config: CONFIG (clusterData.json: accountID, clusterName, eventReceiverWebsocketURL or
         eventReceiverRestURL, gatewayRestURL, triggerNewImageScan), /etc/credentials
 env:    READINESS_PORT (8000), NAMESPACE, ACTIVATE_CVE_SCAN_ON_NEW_IMAGE_FEATURE (true/false),
-        WAIT_BEFORE_REPORT (seconds before the first report), POD_NAME (lease identity)`;
+        WAIT_BEFORE_REPORT (seconds before the first report), POD_NAME (lease identity),
+        PRINT_REPORT (log every message sent)`;
 
 export async function run(argv: string[]): Promise<number | void> {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -45,8 +47,17 @@ export async function run(argv: string[]): Promise<number | void> {
     triggerNewImageScan,
     installationData: { namespace: config.namespace, clusterProvider: config.clusterProvider },
     identity,
+    printReport: (env.PRINT_REPORT ?? "").toLowerCase() === "true",
   });
-  const { app, health } = createServiceApp({ component: "kollector", logger });
+  const { app, health, metrics } = createServiceApp({ component: "kollector", logger });
+  const figure = (name: string, help: string, value: () => number) =>
+    new Gauge({ name, help, registers: [metrics.registry], collect() { this.set(value()); } });
+  figure("ks_kollector_leader", "1 while this instance holds the lease and reports", () => (kollector.lease.isLeader ? 1 : 0));
+  figure("ks_kollector_watched_objects", "Objects currently known from the watches", () => kollector.watchers.reduce((n, w) => n + w.size, 0));
+  figure("ks_kollector_lists_total", "Lists and relists (410 Gone) done by the watches", () => kollector.watchers.reduce((n, w) => n + w.lists, 0));
+  figure("ks_kollector_report_messages_total", "Websocket messages sent to the event receiver", () => kollector.socket.messagesSent);
+  figure("ks_kollector_full_reports_total", "Full reports sent (one per connection)", () => kollector.socket.fullReports);
+  figure("ks_kollector_scan_requests_total", "Scan commands sent for new images", () => kollector.images?.sent ?? 0);
   serve(app, health, logger, {
     port: intFromEnv(env, "READINESS_PORT", 8000),
     onShutdown: () => kollector.stop(),

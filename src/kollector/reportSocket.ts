@@ -24,6 +24,7 @@ export interface ReportSocketOptions {
   maxMessageBytes?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  printReport?: boolean;
 }
 
 /**
@@ -157,7 +158,9 @@ export class ReportSocket {
   }
 
   private send(ws: WebSocket, message: ClusterReportMessage): void {
-    ws.send(JSON.stringify(message));
+    const text = JSON.stringify(message);
+    if (this.options.printReport) this.options.logger.info({ report: message, bytes: text.length }, "cluster report sent");
+    ws.send(text);
     this.messagesSent++;
   }
 

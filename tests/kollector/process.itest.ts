@@ -59,6 +59,9 @@ describe("ks kollector process", () => {
     expect(first.msg.installationData.clusterName).toBe("proc-cluster");
     const leaseOf = async () => (await (await kc.fetch(`/apis/coordination.k8s.io/v1/namespaces/${ns}/leases/kollector`)).json()) as { spec: { holderIdentity?: string } };
     expect((await leaseOf()).spec.holderIdentity).toBe("kollector-0");
+    const metrics = await (await fetch(`http://127.0.0.1:${readinessPort}/metrics`)).text();
+    expect(metrics).toMatch(/^ks_kollector_leader\{component="kollector"\} 1$/m);
+    expect(metrics).toMatch(/^ks_kollector_full_reports_total\{component="kollector"\} 1$/m);
     const exited = new Promise<number | null>((r) => proc.child.once("exit", (code) => r(code)));
     proc.child.kill("SIGTERM");
     expect(await exited).toBe(0);
