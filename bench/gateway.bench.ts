@@ -4,8 +4,10 @@
  *   floor    a bare Bun.serve: POST /publish → server.publish("all", body)
  *   gateway  `ks gateway` (Elysia + broker): POST /v1/sendnotification, sendSynchronicity
  * Latency = time from the POST leaving the client process to each client's frame arriving
- * (one clock, the client process). p50/p99 over all deliveries of 30 sequential notifications;
- * msgs/s = deliveries per second during a burst of 40 notifications posted at once.
+ * (one clock, the client process). The machine is shared, so the two modes alternate in rounds
+ * (A B, B A, A B): each round connects N clients, sends 20 sequential notifications (latency)
+ * and a burst of 40 posted at once (deliveries/s), then disconnects. p50/p99 are over all
+ * deliveries of all rounds of a mode.
  *
  * Usage: bun bench/gateway.bench.ts            (prints JSON figures)
  *        bun bench/gateway.bench.ts --serve floor|gateway   (internal: the server process)
@@ -14,7 +16,8 @@ import { silentLogger } from "../src/common/log.ts";
 import { startGatewayService } from "../src/gateway/service.ts";
 
 const SIZES = (process.env.GATEWAY_BENCH_SIZES ?? "1000,5000,10000").split(",").map(Number);
-const SEQUENTIAL = 30;
+const SEQUENTIAL = 20;
+const ROUNDS = Number(process.env.GATEWAY_BENCH_ROUNDS ?? 3);
 const BURST = 40;
 
 function figure(metric: string, value: number, unit: string, extra: { floor?: number; note?: string } = {}) {
@@ -72,8 +75,13 @@ async function startServer(mode: string): Promise<{ ports: Ports; proc: ReturnTy
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-async function measure(mode: string, n: number) {
-  const { ports, proc } = await startServer(mode);
+interface RoundResult {
+  latencies: number[];
+  deliveries: number;
+  burstSeconds: number;
+}
+
+async function measureRound(mode: string, ports: Ports, n: number): Promise<RoundResult> {
   const sockets: WebSocket[] = [];
   const sentAt = new Map<number, number>();
   const latencies: number[] = [];
@@ -130,29 +138,41 @@ async function measure(mode: string, n: number) {
     await waitReceived(target, `notification ${s}`);
   }
   recording = false;
-  latencies.sort((a, b) => a - b);
   const burstStart = performance.now();
   const burstTarget = received + n * BURST;
   await Promise.all(Array.from({ length: BURST }, (_, i) => fetch(publishUrl, { method: "POST", body: body(2_000_000 + i) })));
   await waitReceived(burstTarget, "burst");
   const burstSeconds = (performance.now() - burstStart) / 1000;
+  const closed = sockets.map((ws) => new Promise<void>((r) => (ws.readyState === WebSocket.CLOSED ? r() : ws.addEventListener("close", () => r()))));
   for (const ws of sockets) ws.close();
-  proc.kill();
-  await proc.exited;
-  await Bun.sleep(300);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rate: (n * BURST) / burstSeconds };
+  await Promise.race([Promise.all(closed), Bun.sleep(10_000)]);
+  await Bun.sleep(200);
+  return { latencies, deliveries: n * BURST, burstSeconds };
 }
 
 if (process.argv[2] === "--serve") {
   await serve(process.argv[3] ?? "gateway");
 } else {
+  const servers = { floor: await startServer("floor"), gateway: await startServer("gateway") };
+  const summarise = (rounds: RoundResult[]) => {
+    const all = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const deliveries = rounds.reduce((s, r) => s + r.deliveries, 0);
+    const seconds = rounds.reduce((s, r) => s + r.burstSeconds, 0);
+    return { p50: percentile(all, 50), p99: percentile(all, 99), rate: deliveries / seconds };
+  };
   for (const n of SIZES) {
-    const floor = await measure("floor", n);
-    const gateway = await measure("gateway", n);
-    const note = `${n} clients, one attribute set; floor = bare Bun.serve topic publish, same client process`;
+    const results: Record<"floor" | "gateway", RoundResult[]> = { floor: [], gateway: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order: Array<"floor" | "gateway"> = round % 2 === 0 ? ["floor", "gateway"] : ["gateway", "floor"];
+      for (const mode of order) results[mode].push(await measureRound(mode, servers[mode].ports, n));
+    }
+    const floor = summarise(results.floor);
+    const gateway = summarise(results.gateway);
+    const note = `${n} clients, one attribute set, ${ROUNDS} alternating rounds; floor = bare Bun.serve topic publish, same client process`;
     figure(`fan-out p50 latency, ${n} clients`, gateway.p50, "ms", { floor: Math.round(floor.p50 * 100) / 100, note });
     figure(`fan-out p99 latency, ${n} clients`, gateway.p99, "ms", { floor: Math.round(floor.p99 * 100) / 100, note: `p99/floor = ${(gateway.p99 / floor.p99).toFixed(2)}` });
-    figure(`fan-out deliveries/s, ${n} clients`, gateway.rate, "msgs/s", { floor: Math.round(floor.rate), note: `burst of ${BURST} notifications` });
+    figure(`fan-out deliveries/s, ${n} clients`, gateway.rate, "msgs/s", { floor: Math.round(floor.rate), note: `bursts of ${BURST} notifications, ${ROUNDS} rounds` });
   }
+  for (const { proc } of Object.values(servers)) proc.kill();
   process.exit(0);
 }
