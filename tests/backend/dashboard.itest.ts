@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Page } from "playwright-core";
 import { launchChromium } from "./browser.ts";
 import { operatorClient } from "./gatewayClient.ts";
@@ -10,7 +10,7 @@ import { seedCluster } from "./seed.ts";
  * received posture and vulnerability reports in the wire shapes, with an operator-like client
  * registered at the master gateway.
  */
-setDefaultTimeout(30_000);
+const T = 30_000;
 
 describe("dashboard in a real browser", () => {
   let b: TestBackend;
@@ -43,7 +43,7 @@ describe("dashboard in a real browser", () => {
     await page.waitForSelector(".card h3");
     expect(await page.textContent(".card h3")).toContain("prod");
     expect(await page.textContent(".card")).toContain("v1.34.2");
-  });
+  }, T);
 
   test("posture per framework with a trend chart, and control drill-down with fixes", async () => {
     await page.goto(`${b.url}/#/posture`);
@@ -57,7 +57,7 @@ describe("dashboard in a real browser", () => {
     await page.waitForSelector(".fix");
     expect(await page.textContent("main")).toContain("readOnlyRootFilesystem = true");
     expect(await page.locator("tbody tr").count()).toBe(6);
-  });
+  }, T);
 
   test("images and CVEs, filtered by severity and fix", async () => {
     await page.goto(`${b.url}/#/images`);
@@ -67,7 +67,7 @@ describe("dashboard in a real browser", () => {
     await page.waitForFunction(() => location.hash.includes("severity=high") && document.querySelector("main h2:nth-of-type(2)")?.textContent === "Vulnerabilities (3)");
     expect(await page.textContent("main")).not.toContain("CVE-2023-1111");
     expect(await page.textContent("main")).toContain("CVE-2023-2222");
-  });
+  }, T);
 
   test("inventory and jobs timeline", async () => {
     await page.goto(`${b.url}/#/inventory`);
@@ -76,7 +76,17 @@ describe("dashboard in a real browser", () => {
     await page.waitForSelector("#jobs-tree");
     // The child job is nested under its parent.
     expect(await page.locator("#jobs-tree > li ul.tree .job").first().textContent()).toContain("vuln scan");
-  });
+  }, T);
+
+  test("live updates: a report arriving while the page is open shows up without a reload", async () => {
+    const { postureReportChunks } = await import("./payloads.ts");
+    await page.goto(`${b.url}/#/`);
+    await page.waitForSelector(".card h3");
+    expect(await page.locator(".card h3").count()).toBe(1);
+    for (const c of postureReportChunks({ reportGUID: "live-1", cluster: "stage", chunks: 2 })) await b.post("/k8s/v2/postureReport?clusterName=stage", c);
+    await page.waitForFunction(() => document.querySelectorAll(".card h3").length === 2, undefined, { timeout: 10_000 });
+    expect(await page.locator(".card h3").allTextContents()).toEqual(["prod", "stage"]);
+  }, T);
 
   test("creating a schedule sends setKubescapeCronJob through the master gateway; scan now sends kubescapeScan", async () => {
     const before = operator.received.length;
@@ -102,7 +112,7 @@ describe("dashboard in a real browser", () => {
     expect(scan.wildWlid).toBe("wlid://cluster-prod/");
     expect(pageErrors).toEqual([]);
     if (process.env.KS_SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.KS_SCREENSHOT_DIR}/dashboard-schedules.png` });
-  });
+  }, T);
 });
 
 describe("dashboard from the compiled binary", () => {

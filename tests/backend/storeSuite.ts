@@ -60,7 +60,7 @@ export function defineStoreSuite(open: () => Promise<Store>, close: () => Promis
 
   beforeAll(async () => {
     store = await open();
-  });
+  }, 60_000);
   afterAll(async () => {
     await store.close();
     await close();
