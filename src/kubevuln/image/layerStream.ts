@@ -1,5 +1,7 @@
 import { ImageContentError, LimitExceededError, type ScanLimits } from "./limits.ts";
 
+const GC_EVERY_BYTES = 32 * 1024 * 1024;
+
 export type Compression = "gzip" | "zstd" | "none";
 
 /** Running totals shared by all layers of one scan. */
@@ -82,9 +84,17 @@ export async function* decompressedLayer(
     output = toReadable(rest).pipeThrough(decompressor) as unknown as AsyncIterable<Uint8Array>;
   }
   let produced = 0;
+  let sinceCollect = 0;
   try {
     for await (const chunk of output) {
       produced += chunk.length;
+      sinceCollect += chunk.length;
+      // Decompressed chunks are large native buffers the collector is slow to notice; nudging it
+      // keeps peak memory flat however big the image is.
+      if (sinceCollect > GC_EVERY_BYTES) {
+        sinceCollect = 0;
+        Bun.gc(true);
+      }
       budget.uncompressed += chunk.length;
       if (budget.uncompressed > limits.maxUncompressedBytes) {
         throw new LimitExceededError("maxUncompressedBytes", `${what}: image expands beyond the ${limits.maxUncompressedBytes}-byte limit (maxUncompressedBytes)`);

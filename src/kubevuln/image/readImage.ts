@@ -24,25 +24,36 @@ export function scanSignal(limits: ScanLimits, outer?: AbortSignal): AbortSignal
   return outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal;
 }
 
-/** Ends a read that stalls once the signal fires (a slow source cannot outlive the time limit). */
+/**
+ * Ends a read that stalls once the signal fires (a slow source cannot outlive the time limit).
+ * One listener per read, removed right after: racing every read against one long-lived promise
+ * would keep every chunk reachable until the scan ends.
+ */
 async function* abortable(source: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
   if (!signal) return yield* source;
   const it = source[Symbol.asyncIterator]();
-  let onAbort: () => void = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-  });
-  aborted.catch(() => {});
+  const reason = () => (signal.reason instanceof Error ? signal.reason : new Error("aborted"));
   try {
     for (;;) {
-      const next = await Promise.race([it.next(), aborted]);
+      signal.throwIfAborted();
+      const next = await new Promise<IteratorResult<Uint8Array>>((resolve, reject) => {
+        const onAbort = () => reject(reason());
+        signal.addEventListener("abort", onAbort, { once: true });
+        it.next().then(
+          (v) => {
+            signal.removeEventListener("abort", onAbort);
+            resolve(v);
+          },
+          (e) => {
+            signal.removeEventListener("abort", onAbort);
+            reject(e);
+          },
+        );
+      });
       if (next.done) return;
       yield next.value;
     }
   } finally {
-    signal.removeEventListener("abort", onAbort);
     void it.return?.()?.catch?.(() => {});
   }
 }
