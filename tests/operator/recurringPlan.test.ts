@@ -127,5 +127,14 @@ describe("plans", () => {
     const u = planUpdate(command({ commandName: "updateVulnScanCronJob", jobTracking: { jobID: "u1" }, args: { jobParams: { name: "n", cronTabSchedule: "9 9 * * *" } } }), existing, false);
     expect(u.spec.schedule).toBe("9 9 * * *");
     expect(u.spec.jobTemplate.spec?.template?.metadata?.annotations).toEqual({ "armo.cloud/jobid": "j", "armo.updatejobid": "u1", "app.kubescape/update-job-id": "u1" });
+    expect(u.spec.suspend).toBe(false);
+  });
+  test("update keeps a suspended CronJob suspended; croner mode always suspends", () => {
+    const c = command({ commandName: "updateVulnScanCronJob", args: { jobParams: { name: "n", cronTabSchedule: "9 9 * * *" } } });
+    const base = fillTemplate(builtinTemplate("vuln", { namespace: "k" }), { name: "n", namespace: "k", annotations: {}, suspend: true });
+    expect(planUpdate(c, base, false).spec.suspend).toBe(true);
+    const running = fillTemplate(builtinTemplate("vuln", { namespace: "k" }), { name: "n", namespace: "k", annotations: {}, suspend: false });
+    expect(planUpdate(c, running, true).spec.suspend).toBe(true);
+    expect(() => planUpdate(command({ commandName: "updateVulnScanCronJob", args: { jobParams: { name: "n" } } }), running, false)).toThrow("cronTabSchedule");
   });
 });

@@ -188,13 +188,16 @@ export function targetName(command: Command): string {
   return name;
 }
 
-/** update*: new schedule and update annotations on the existing CronJob (pure). */
-export function planUpdate(command: Command, existing: CronJobObject, suspend: boolean): CronJobObject {
+/**
+ * update*: new schedule and update annotations on the existing CronJob (pure). With croner firing
+ * the CronJob stays suspended; otherwise its own suspend flag is kept.
+ */
+export function planUpdate(command: Command, existing: CronJobObject, cronerFires: boolean): CronJobObject {
   const schedule = cronJobParams(command).cronTabSchedule ?? "";
   if (schedule === "") throw new CommandInputError(`${command.commandName}: args.jobParams.cronTabSchedule is required`);
   const cj = structuredClone(existing);
   cj.spec.schedule = schedule;
-  cj.spec.suspend = suspend;
+  if (cronerFires) cj.spec.suspend = true;
   const pod = cj.spec.jobTemplate.spec?.template;
   if (pod) {
     pod.metadata ??= {};
