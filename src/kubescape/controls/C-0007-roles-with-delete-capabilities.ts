@@ -9,5 +9,5 @@ export const control = defineControl({
   description: "Lists subjects whose roles allow delete or deletecollection on pods, workloads, services or secrets.",
   remediation: "Grant delete rights only to the few subjects that need them; prefer read-only roles for daily work.",
   evaluate: (index) =>
-    evaluateRbac(index, [{ verbs: ["delete", "deletecollection", "*"], apiGroups: ["", "*", "apps", "batch"], resources: RESOURCES }]),
+    evaluateRbac(index, [{ verbs: ["delete", "deletecollection", "*"], apiGroups: ["", "*", "apps", "batch"], resources: RESOURCES }], { withReview: true }),
 });

@@ -1,5 +1,5 @@
 import { defineControl } from "./define.ts";
-import { BINDING_INDEX, evaluateRbac } from "./lib/rbac.ts";
+import { evaluateRbac } from "./lib/rbac.ts";
 
 /** Subjects that can get, list or watch secrets. */
 export const control = defineControl({
@@ -7,8 +7,5 @@ export const control = defineControl({
   description: "Lists subjects whose roles allow get, list or watch on secrets, which exposes every credential in their scope.",
   remediation: "Restrict secret read access to the service accounts that need it, by resourceNames where possible.",
   evaluate: (index) =>
-    evaluateRbac(index, [{ verbs: ["get", "list", "watch", "*"], apiGroups: ["", "*"], resources: ["secrets", "*"] }], {
-      // kubescape's rule names the subject entry under roleRef; kept for identical paths
-      subjectPath: (k) => `relatedObjects[${BINDING_INDEX}].roleRef.subjects[${k}]`,
-    }),
+    evaluateRbac(index, [{ verbs: ["get", "list", "watch", "*"], apiGroups: ["", "*"], resources: ["secrets", "*"] }], { withReview: true }),
 });

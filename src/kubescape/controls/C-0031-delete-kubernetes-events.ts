@@ -7,5 +7,5 @@ export const control = defineControl({
   description: "Lists subjects whose roles allow deleting Kubernetes events, which lets an attacker erase traces of activity.",
   remediation: "Remove delete and deletecollection on events from roles that do not strictly need them.",
   evaluate: (index) =>
-    evaluateRbac(index, [{ verbs: ["delete", "deletecollection", "*"], apiGroups: ["", "*"], resources: ["events", "*"] }]),
+    evaluateRbac(index, [{ verbs: ["delete", "deletecollection", "*"], apiGroups: ["", "*"], resources: ["events", "*"] }], { withReview: true }),
 });

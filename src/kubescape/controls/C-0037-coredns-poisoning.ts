@@ -13,5 +13,5 @@ export const control = defineControl({
     evaluateRbac(index, [
       { ...BASE, when: (rule) => rule.resourceNames === undefined || rule.resourceNames === null },
       { ...BASE, when: (rule) => strings(rule.resourceNames).includes("coredns") },
-    ]),
+    ], { withReview: true }),
 });

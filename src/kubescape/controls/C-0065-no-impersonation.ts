@@ -1,5 +1,5 @@
 import { defineControl } from "./define.ts";
-import { BINDING_INDEX, evaluateRbac } from "./lib/rbac.ts";
+import { evaluateRbac } from "./lib/rbac.ts";
 
 /** Subjects that can impersonate users, groups or service accounts. */
 export const control = defineControl({
@@ -7,7 +7,5 @@ export const control = defineControl({
   description: "Lists subjects whose roles allow the impersonate verb on users, groups, service accounts or uids.",
   remediation: "Remove impersonate rights except for the few administrators that need them.",
   evaluate: (index) =>
-    evaluateRbac(index, [{ verbs: ["impersonate", "*"], apiGroups: ["", "*"], resources: ["users", "serviceaccounts", "groups", "uids", "*"] }], {
-      subjectPath: (k) => `relatedObjects[${BINDING_INDEX}].roleRef.subjects[${k}]`,
-    }),
+    evaluateRbac(index, [{ verbs: ["impersonate", "*"], apiGroups: ["", "*"], resources: ["users", "serviceaccounts", "groups", "uids", "*"] }], { withReview: true }),
 });

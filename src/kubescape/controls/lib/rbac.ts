@@ -91,7 +91,7 @@ export function matchRule(rule: Json, ruleIndex: number, m: RuleMatcher): string
 }
 
 export interface RbacOptions {
-  /** Path of the subject entry; kubescape's secrets rule writes `relatedObjects[0].roleRef.subjects[k]`. */
+  /** Path of the subject entry (default `relatedObjects[0].subjects[k]`). */
   subjectPath?: (subjectIndex: number) => string;
   /** Report the paths as reviewPath too (the newer rules set reviewPaths = failedPaths). */
   withReview?: boolean;
