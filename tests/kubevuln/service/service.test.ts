@@ -90,6 +90,28 @@ describe("kubevuln service", () => {
     svc.holder.close();
   });
 
+  test("the database downloads from a URL when missing; air-gapped (downloads off) uses only the mounted file", async () => {
+    const bytes = await Bun.file(dbPath).arrayBuffer();
+    let served = 0;
+    const artifacts = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => (served++, new Response(bytes)) });
+    const url = `http://127.0.0.1:${artifacts.port}/vulndb.sqlite`;
+    const airGapped = new VulnDbHolder({ path: join(dir, "dl", "gapped.sqlite"), url, download: false }, silentLogger);
+    expect(await airGapped.tryLoad()).toBe(false);
+    expect(airGapped.lastError).toContain("downloads are off");
+    const online = new VulnDbHolder({ path: join(dir, "dl", "vulndb.sqlite"), url, download: true }, silentLogger);
+    expect(await online.tryLoad()).toBe(true);
+    expect(served).toBe(1);
+    expect(online.current.meta().advisories).toBeGreaterThan(0);
+    online.close();
+    // a download that is not a database is refused and leaves nothing behind
+    const junk = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response("not sqlite") });
+    const bad = new VulnDbHolder({ path: join(dir, "dl", "bad.sqlite"), url: `http://127.0.0.1:${junk.port}/x`, download: true }, silentLogger);
+    expect(await bad.tryLoad()).toBe(false);
+    expect(await Bun.file(join(dir, "dl", "bad.sqlite")).exists()).toBe(false);
+    artifacts.stop(true);
+    junk.stop(true);
+  });
+
   test("bad bodies get RFC 7807 problems naming the field", async () => {
     const svc = await service(dbPath);
     const malformed = await post(svc.app, "/v1/scanImage", "{not json");
