@@ -15,15 +15,16 @@ export const control = defineControl({
   remediation: "Create namespaces for your applications and move resources out of default.",
   evaluate: (index) => {
     const results: ResourceResult[] = [];
-    const check = (obj: K8sObject, fixValue: string): void => {
+    const check = (obj: K8sObject, review: boolean): void => {
       const ns = obj.metadata.namespace;
-      if (ns === "default") results.push({ object: obj, status: "failed", paths: [{ failedPath: "metadata.namespace" }] });
-      else if (ns === undefined || ns === "") results.push({ object: obj, status: "failed", paths: [{ fixPath: { path: "metadata.namespace", value: fixValue } }] });
+      const at = "metadata.namespace";
+      if (ns === "default") results.push({ object: obj, status: "failed", paths: [review ? { failedPath: at, reviewPath: at } : { failedPath: at }] });
+      else if (ns === undefined || ns === "") results.push({ object: obj, status: "failed", paths: [{ fixPath: { path: at, value: "YOUR_NAMESPACE" } }] });
       else results.push({ object: obj, status: "passed", paths: [] });
     };
     for (const obj of index.all) {
-      if (WORKLOADS.has(obj.kind)) check(obj, "YOUR_VALUE");
-      else if (OTHER.has(obj.kind)) check(obj, "YOUR_NAMESPACE");
+      if (WORKLOADS.has(obj.kind)) check(obj, true);
+      else if (OTHER.has(obj.kind)) check(obj, false);
     }
     return { results };
   },
