@@ -78,13 +78,17 @@ if (process.argv[2] === "--child") {
   const floor = await runChild(["floor", inputFile("deployments", 50_000), ""]);
   emit("floor: parse 50k Deployments + 150 predicates", floor.ms!, "ms", undefined, `peak RSS ${floor.rss!.toFixed(0)} MiB`);
   emit("floor: peak RSS", floor.rss!, "MiB");
+  const times = new Map<string, number>();
   for (const size of SIZES) {
     const file = inputFile("cluster", size);
     for (const fw of FRAMEWORKS) {
       const r = await runChild(["scan", file, fw]);
+      times.set(`${fw}/${size}`, r.ms!);
       const isBig = size === 50_000;
       emit(`scan ${size} objects, ${fw} (${r.ran} controls ran)`, r.ms!, "ms", isBig ? floor.ms : undefined, `parse ${Math.round(r.parseMs!)} ms + evaluate ${Math.round(r.evalMs!)} ms`);
       emit(`scan ${size} objects, ${fw}: peak RSS`, r.rss!, "MiB", isBig ? floor.rss : undefined);
     }
   }
+  // Linear growth means 5.0 from 10k to 50k objects.
+  for (const fw of FRAMEWORKS) emit(`${fw}: time 50k / time 10k`, times.get(`${fw}/50000`)! / times.get(`${fw}/10000`)!, "x", undefined, "5.0 = linear");
 }
