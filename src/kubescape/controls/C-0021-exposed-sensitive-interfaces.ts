@@ -30,18 +30,25 @@ export const control = defineControl({
     const results: ResourceResult[] = [];
     for (const wl of index.workloads()) {
       if (!podTemplateOf(wl)) continue;
-      const sensitive = names.some((n) => wl.metadata.name.includes(n));
+      // only workloads named like a sensitive interface are relevant (kubescape's filter)
+      if (!names.some((n) => wl.metadata.name.includes(n))) continue;
       const exposing: K8sObject[] = [];
-      if (sensitive) {
-        for (const svc of services) {
-          const type = svc.spec?.type;
-          const external = (type === "LoadBalancer" && !!svc.status?.loadBalancer?.ingress?.[0]?.ip) || type === "NodePort";
-          if (external && connected(wl as Json, svc)) exposing.push(svc as K8sObject);
-        }
+      for (const svc of services) {
+        const type = svc.spec?.type;
+        const external = (type === "LoadBalancer" && !!svc.status?.loadBalancer?.ingress?.[0]?.ip) || type === "NodePort";
+        if (external && connected(wl as Json, svc)) exposing.push(svc as K8sObject);
       }
       results.push(
         exposing.length > 0
-          ? { object: wl, status: "failed", paths: [{ failedPath: "spec.selector.matchLabels" }, { failedPath: "service.spec.selector" }], related: exposing }
+          ? {
+              object: wl,
+              status: "failed",
+              paths: [
+                { failedPath: "spec.selector.matchLabels", reviewPath: "spec.selector.matchLabels" },
+                { failedPath: "spec.selector", reviewPath: "spec.selector" },
+              ],
+              related: exposing,
+            }
           : { object: wl, status: "passed", paths: [] },
       );
     }

@@ -13,19 +13,19 @@ function labelKey(namespace: string, labels: Record<string, unknown>): string {
 /** Workloads exposed by a Service on the SSH ports (22, 2222), a sign of an SSH server inside. */
 export const control = defineControl({
   id: "C-0042",
-  description: "Fails workloads selected by a Service in their namespace that listens on, or targets, port 22 or 2222.",
+  description: "Looks at workloads a Service in their namespace selects (selector equal to the pod labels) and fails those whose Service listens on, or targets, port 22 or 2222.",
   remediation: "Remove SSH servers from containers; use kubectl exec or debug containers for access.",
   evaluate: (index) => {
     const services = index.byKind("Service") as readonly Json[];
-    // kubescape links a Service to a workload when its selector equals the pod labels exactly
-    const sshBySelector = new Map<string, K8sObject[]>();
+    // kubescape links a Service to a workload when its selector equals the pod labels exactly;
+    // only workloads some Service selects are relevant, those on an SSH port fail
+    const bySelector = new Map<string, K8sObject[]>();
     for (const s of services) {
-      if (!Array.isArray(s.spec?.ports) || !s.spec.ports.some((p: Json) => SSH_PORTS.has(p?.port) || SSH_PORTS.has(p?.targetPort))) continue;
       if (!s.spec?.selector || typeof s.spec.selector !== "object") continue;
       const key = labelKey(s.metadata?.namespace ?? "", s.spec.selector);
-      const list = sshBySelector.get(key);
+      const list = bySelector.get(key);
       if (list) list.push(s as K8sObject);
-      else sshBySelector.set(key, [s as K8sObject]);
+      else bySelector.set(key, [s as K8sObject]);
     }
     const results: ResourceResult[] = [];
     for (const wl of index.workloads()) {
@@ -34,7 +34,9 @@ export const control = defineControl({
       const labels: Record<string, unknown> = { ...(t.meta.labels ?? {}) };
       if (wl.kind === "Pod") delete labels["pod-template-hash"];
       const ns = wl.metadata.namespace ?? "";
-      const hits = sshBySelector.get(labelKey(ns, labels)) ?? [];
+      const selecting = bySelector.get(labelKey(ns, labels));
+      if (!selecting) continue;
+      const hits = selecting.filter((s) => ((s as Json).spec.ports ?? []).some((p: Json) => SSH_PORTS.has(p?.port) || SSH_PORTS.has(p?.targetPort)));
       results.push(
         hits.length > 0
           ? { object: wl, status: "failed", paths: [{ failedPath: `${t.metaPath}.labels` }], related: hits }

@@ -7,6 +7,7 @@ test("C-0042: a workload selected by a Service on port 22/2222 fails; other port
   const r = run(control, [
     deployment("sshd", { containers: [c("a")] }),
     deployment("web", { containers: [c("a")] }),
+    deployment("lonely", { containers: [c("a")] }),
     pod("box", { containers: [c("a")] }, { labels: { app: "box", "pod-template-hash": "abc" } }),
     svc("ssh", "apps", { app: "sshd" }, [{ port: 2022, targetPort: 22 }]),
     svc("web", "apps", { app: "web" }, [{ port: 80 }]),
@@ -15,5 +16,7 @@ test("C-0042: a workload selected by a Service on port 22/2222 fails; other port
   ]);
   expect(failedPaths(r.get("Deployment/sshd"))).toEqual(["spec.template.metadata.labels"]);
   expect(r.get("Deployment/web")?.status).toBe("passed");
+  // a workload no Service selects is not relevant
+  expect(r.has("Deployment/lonely")).toBe(false);
   expect(failedPaths(r.get("Pod/box"))).toEqual(["metadata.labels"]);
 });
