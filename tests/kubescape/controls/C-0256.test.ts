@@ -13,5 +13,7 @@ describe("C-0256 external facing", () => {
     expect(run(control, [deployment("web", { containers: [] }), svc("internal", "ClusterIP")]).passed.has("Deployment/web")).toBe(true);
     expect(run(control, [deployment("web", { containers: [{ name: "c", ports: [{ name: "http", containerPort: 80 }] }] }), svc("np", "NodePort", "metrics")]).passed.has("Deployment/web")).toBe(true);
     expect(run(control, [deployment("db", { containers: [] }), svc("lb", "LoadBalancer")]).passed.has("Deployment/db")).toBe(true);
+    const udp = deployment("web", { containers: [{ name: "c", ports: [{ name: "dns", containerPort: 53, protocol: "UDP" }] }] });
+    expect(run(control, [udp, svc("np", "NodePort", "dns")]).passed.has("Deployment/web")).toBe(true);
   });
 });

@@ -14,15 +14,17 @@ export function isExternalService(svc: K8sObject): boolean {
   return type === "NodePort" || type === "LoadBalancer";
 }
 
-/** A Service's named targetPort must exist on a container for traffic to reach the workload. */
+/** A Service's named targetPort must exist, with the same protocol, on a container for traffic to reach the workload. */
 export function targetPortResolves(svc: K8sObject, wl: WorkloadView): boolean {
-  const ports = (svc.spec as { ports?: Array<{ targetPort?: unknown }> } | undefined)?.ports;
+  const ports = (svc.spec as { ports?: Array<{ targetPort?: unknown; protocol?: unknown }> } | undefined)?.ports;
   if (!Array.isArray(ports) || ports.length === 0) return false;
   const named = new Set<string>();
   for (const c of Array.isArray(wl.spec.containers) ? wl.spec.containers : []) {
-    for (const p of Array.isArray(c?.ports) ? (c.ports as Array<{ name?: unknown }>) : []) if (typeof p?.name === "string") named.add(p.name);
+    for (const p of Array.isArray(c?.ports) ? (c.ports as Array<{ name?: unknown; protocol?: unknown }>) : []) {
+      if (typeof p?.name === "string") named.add(`${p.name}/${typeof p.protocol === "string" ? p.protocol : "TCP"}`);
+    }
   }
-  return ports.some((p) => typeof p?.targetPort !== "string" || named.has(p.targetPort));
+  return ports.some((p) => typeof p?.targetPort !== "string" || named.has(`${p.targetPort}/${typeof p.protocol === "string" ? p.protocol : "TCP"}`));
 }
 
 /** Paths of the Ingress backends naming the service (`spec.rules[i].http.paths[j].backend.service.name`). */
