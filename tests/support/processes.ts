@@ -16,10 +16,22 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-// Never leave a real apiserver or registry behind when a test run ends abruptly.
+// Never leave a real apiserver or registry behind when a test run ends abruptly. `bun test` does
+// not run process "exit" handlers, and nothing runs on SIGKILL, so each program is started under
+// a small shell watchdog that ends it once the test process is gone.
 process.on("exit", () => {
   for (const child of live) killGroup(child, "SIGKILL");
 });
+
+const WATCHDOG = `
+"$@" &
+child=$!
+trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT
+while kill -0 "$KS_WATCH_PID" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done
+kill -TERM $child 2>/dev/null
+for _ in 1 2 3 4 5; do kill -0 $child 2>/dev/null || exit 0; sleep 1; done
+kill -KILL $child 2>/dev/null
+`;
 
 export interface Started {
   child: ChildProcess;
@@ -30,7 +42,11 @@ export interface Started {
 /** Starts a program in its own process group, output to logFile; stop() ends the whole group. */
 export function startProcess(cmd: string, args: string[], logFile: string, env: Record<string, string | undefined> = process.env): Started {
   const out = createWriteStream(logFile, { flags: "a" });
-  const child = spawn(cmd, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: env as NodeJS.ProcessEnv });
+  const child = spawn("bash", ["-c", WATCHDOG, "watchdog", cmd, ...args], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...env, KS_WATCH_PID: String(process.pid) } as NodeJS.ProcessEnv,
+  });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   live.add(child);
