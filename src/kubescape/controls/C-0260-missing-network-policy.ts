@@ -1,24 +1,28 @@
 import type { K8sObject } from "../types.ts";
 import { defineControl } from "./define.ts";
-import { evaluateWorkloads } from "./lib/wlPodSpec.ts";
+import { evaluateWorkloads, selectorMatches } from "./lib/wlPodSpec.ts";
 
-function sameNamespace(policy: K8sObject, namespace: string): boolean {
-  return (policy.metadata.namespace ?? "default") === namespace;
+type Selector = Parameters<typeof selectorMatches>[0];
+
+function asSelector(v: unknown): Selector {
+  if (!v || typeof v !== "object") return {};
+  const s = v as { matchLabels?: unknown; matchExpressions?: unknown };
+  return {
+    matchLabels: s.matchLabels && typeof s.matchLabels === "object" ? (s.matchLabels as Record<string, string>) : undefined,
+    matchExpressions: Array.isArray(s.matchExpressions) ? (s.matchExpressions as NonNullable<Selector>["matchExpressions"])!.filter((e) => e && typeof e === "object") : undefined,
+  };
 }
 
-function matchLabelsSelect(matchLabels: unknown, labels: Record<string, string>): boolean {
-  if (!matchLabels || typeof matchLabels !== "object") return false;
-  return Object.entries(matchLabels as Record<string, string>).every(([k, v]) => labels[k] === v);
-}
-
-function isEmpty(v: unknown): boolean {
-  return !v || (typeof v === "object" && Object.keys(v as object).length === 0);
+/** Cilium policies carry their selector in spec and/or in each entry of specs[]. */
+function ciliumSelectors(policy: K8sObject): Selector[] {
+  const specs = [policy.spec, ...(Array.isArray(policy.specs) ? policy.specs : [])].filter((s) => s && typeof s === "object");
+  return specs.map((s) => asSelector((s as { endpointSelector?: unknown }).endpointSelector));
 }
 
 /**
- * Workloads no NetworkPolicy applies to (nor a CiliumNetworkPolicy / CiliumClusterwideNetworkPolicy):
- * a policy applies when it is in the namespace and its podSelector is empty or its matchLabels
- * are all carried by the pods.
+ * Workloads no network policy applies to. A NetworkPolicy applies in its namespace when its
+ * podSelector selects the pods (an empty selector selects all); a CiliumNetworkPolicy likewise with
+ * its endpointSelector(s); a CiliumClusterwideNetworkPolicy in every namespace.
  */
 export const control = defineControl({
   id: "C-0260",
@@ -28,24 +32,13 @@ export const control = defineControl({
     const policies = index.byKind("NetworkPolicy");
     const cilium = index.byKind("CiliumNetworkPolicy");
     const clusterwide = index.byKind("CiliumClusterwideNetworkPolicy");
+    const inNs = (p: K8sObject, ns: string) => (p.metadata.namespace ?? "default") === ns;
     return evaluateWorkloads(index, (wl) => {
       const labels = wl.podLabels;
       const covered =
-        policies.some((p) => {
-          if (!sameNamespace(p, wl.namespace)) return false;
-          const sel = (p.spec as { podSelector?: { matchLabels?: unknown } } | undefined)?.podSelector;
-          if (isEmpty(sel)) return true;
-          return !isEmpty(sel!.matchLabels) && matchLabelsSelect(sel!.matchLabels, labels);
-        }) ||
-        cilium.some((p) => {
-          if (!sameNamespace(p, wl.namespace)) return false;
-          const sel = (p.spec as { endpointSelector?: { matchLabels?: unknown } } | undefined)?.endpointSelector;
-          return isEmpty(sel) || isEmpty(sel!.matchLabels) || matchLabelsSelect(sel!.matchLabels, labels);
-        }) ||
-        clusterwide.some((p) => {
-          const sel = (p.spec as { endpointSelector?: { matchLabels?: unknown } } | undefined)?.endpointSelector;
-          return isEmpty(sel) || isEmpty(sel!.matchLabels) || matchLabelsSelect(sel!.matchLabels, labels);
-        });
+        policies.some((p) => inNs(p, wl.namespace) && selectorMatches(asSelector((p.spec as { podSelector?: unknown } | undefined)?.podSelector), labels)) ||
+        cilium.some((p) => inNs(p, wl.namespace) && ciliumSelectors(p).some((s) => selectorMatches(s, labels))) ||
+        clusterwide.some((p) => ciliumSelectors(p).some((s) => selectorMatches(s, labels)));
       return covered ? null : [];
     });
   },
