@@ -1,7 +1,7 @@
 import type { Control, ControlInputs, ControlMeta, K8sObject, ResourceIndex, RulePaths, SourceLocation } from "../types.ts";
 import { DEFAULT_CONTROL_INPUTS } from "./defaultInputs.ts";
 import { ExceptionMatcher, type PostureExceptionPolicy } from "./exceptions.ts";
-import { frameworkControlIds, referenceControl, runsOnFiles } from "./reference.ts";
+import { fitsScanScope, frameworkControlIds, referenceControl, runsOnFiles, type ScanScope } from "./reference.ts";
 import { resourceIdOf } from "./resourceId.ts";
 import type { ControlOutcome, ExceptedResource, FailedResource, ScanResult } from "./results.ts";
 import { averageCompliance, countResources, countStatuses, round2, summarizeFramework, weightedRisk } from "./scores.ts";
@@ -23,7 +23,7 @@ export const HOST_DATA_MISSING = "needs host-scanner data, which this scan did n
 export const LIVE_CLUSTER_ONLY = "applies to live clusters only (kubescape scanningScope: cluster)";
 export const NOT_IMPLEMENTED = "not implemented in this version";
 
-function skipReasonFor(control: Control, index: ResourceIndex): string | undefined {
+function skipReasonFor(control: Control, index: ResourceIndex, scope: ScanScope): string | undefined {
   switch (control.implementation) {
     // Cloud controls still run: some also read the kube-apiserver Pod of a self-managed control
     // plane; with nothing to look at they are skipped after evaluation (never passed).
@@ -34,8 +34,25 @@ function skipReasonFor(control: Control, index: ResourceIndex): string | undefin
       if (!index.hasHostData) return HOST_DATA_MISSING;
       break;
   }
-  if (!index.isLiveCluster && !runsOnFiles(control.id)) return LIVE_CLUSTER_ONLY;
+  if (!index.isLiveCluster) return runsOnFiles(control.id) ? undefined : LIVE_CLUSTER_ONLY;
+  if (!fitsScanScope(control.id, scope)) return `applies to ${referenceControl(control.id)?.scanningScope.join("/")} clusters only (this cluster: ${scope})`;
   return undefined;
+}
+
+/**
+ * The managed-cloud flavour of a live cluster, from its Nodes' providerID (aws://, azure://,
+ * gce://), as kubescape picks cloud-only controls; a plain "cluster" otherwise.
+ */
+export function clusterScope(index: ResourceIndex): ScanScope {
+  if (!index.isLiveCluster) return "file";
+  for (const node of index.byKind("Node")) {
+    const id = (node.spec as { providerID?: unknown } | undefined)?.providerID;
+    if (typeof id !== "string") continue;
+    if (id.startsWith("aws://")) return "EKS";
+    if (id.startsWith("azure://")) return "AKS";
+    if (id.startsWith("gce://")) return "GKE";
+  }
+  return "cluster";
 }
 
 function metaOf(control: Control): ControlMeta {
@@ -91,6 +108,7 @@ export function evaluateControls(
     return i;
   };
 
+  const scope = clusterScope(index);
   const internPaths = pathInterner();
   // Per-control "already listed as passed" marks: one array for the whole scan, not a Set per control.
   let stamps = new Uint32Array(resources.length + 16);
@@ -98,7 +116,7 @@ export function evaluateControls(
   const outcomes: ControlOutcome[] = [];
   for (const control of controls) {
     const meta = metaOf(control);
-    const reason = skipReasonFor(control, index);
+    const reason = skipReasonFor(control, index, scope);
     if (reason) {
       outcomes.push(skipped(meta, reason));
       continue;

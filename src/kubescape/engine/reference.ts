@@ -44,8 +44,35 @@ export function frameworkControlIds(name: string): readonly string[] | undefined
   return canonical ? frameworks[canonical] : undefined;
 }
 
+/** What is being scanned, as kubescape names it: files, a plain cluster, or a managed cloud cluster. */
+export type ScanScope = "file" | "cluster" | "EKS" | "AKS" | "GKE";
+
+/** Kubescape's scope matching: a control scoped to `cluster` also runs on cloud clusters; `cloud` on any of them. */
+function scopeMatches(scan: ScanScope, control: string): boolean {
+  switch (control) {
+    case "file":
+      return scan === "file";
+    case "cluster":
+      return scan !== "file";
+    case "cloud":
+      return scan === "EKS" || scan === "AKS" || scan === "GKE";
+    case "EKS":
+    case "AKS":
+    case "GKE":
+      return scan === control;
+    default:
+      return true;
+  }
+}
+
+/** True when a control runs for this kind of scan (controls without a scope always do). */
+export function fitsScanScope(id: string, scan: ScanScope): boolean {
+  const ref = controlById.get(id);
+  if (!ref || ref.scanningScope.length === 0) return true;
+  return ref.scanningScope.some((c) => scopeMatches(scan, c));
+}
+
 /** True when a control can run on a scan of files (kubescape's scanningScope contains "file"). */
 export function runsOnFiles(id: string): boolean {
-  const ref = controlById.get(id);
-  return ref ? ref.scanningScope.includes("file") : true;
+  return fitsScanScope(id, "file");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { evaluateControls, HOST_DATA_MISSING, LIVE_CLUSTER_ONLY, NOT_IMPLEMENTED } from "../../../src/kubescape/engine/evaluate.ts";
+import { clusterScope, evaluateControls, HOST_DATA_MISSING, LIVE_CLUSTER_ONLY, NOT_IMPLEMENTED } from "../../../src/kubescape/engine/evaluate.ts";
 import { buildResourceIndex } from "../../../src/kubescape/engine/resourceIndex.ts";
 import { planScan } from "../../../src/kubescape/engine/selection.ts";
 import { allControls } from "../../../src/kubescape/controls/index.ts";
@@ -69,6 +69,20 @@ describe("evaluateControls", () => {
     expect(r.controls[0]!.skipReason).toBe(LIVE_CLUSTER_ONLY);
     const r2 = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })], live), [clusterOnly]);
     expect(r2.controls[0]!.status).toBe("failed");
+  });
+
+  test("EKS/AKS-only controls run only on clusters whose nodes say so (kubescape scanningScope)", () => {
+    // C-0231 (HTTPS load balancers, AWS) has scanningScope [EKS].
+    const eksOnly = { ...hostPidControl, id: "C-0231" };
+    const workload = deployment("a", { hostPID: true });
+    const plain = evaluateControls(buildResourceIndex([workload, node("n1")], live), [eksOnly]);
+    expect(plain.controls[0]!.status).toBe("skipped");
+    expect(plain.controls[0]!.skipReason).toBe("applies to EKS clusters only (this cluster: cluster)");
+    const awsNode = { ...node("n1"), spec: { providerID: "aws:///eu-west-1a/i-0abc" } };
+    const eks = evaluateControls(buildResourceIndex([workload, awsNode], live), [eksOnly]);
+    expect(eks.controls[0]!.status).toBe("failed");
+    expect(clusterScope(buildResourceIndex([{ ...node("x"), spec: { providerID: "azure:///subscriptions/s/vm" } }], live))).toBe("AKS");
+    expect(clusterScope(buildResourceIndex([awsNode]))).toBe("file");
   });
 
   test("a throwing control is skipped with the error and the scan goes on", () => {
