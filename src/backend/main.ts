@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { intFromEnv } from "../common/config.ts";
 import { ConfigError } from "../common/errors.ts";
 import { createLogger } from "../common/log.ts";
@@ -21,6 +22,7 @@ env:
   DATA_DIR             SQLite data directory (default ./.data)
   DATABASE_URL         postgres://user:pass@host:5432/db to use PostgreSQL instead of SQLite
   BACKEND_API_KEYS     account:key,... API keys accepted besides those created with "apikey create"
+  BACKEND_API_KEYS_FILE  a file with account:key entries (the chart's cloud-secret key backendApiKeys)
   ADMIN_USER           dashboard admin user (default admin); or ADMIN_USER_FILE
   ADMIN_PASSWORD       dashboard admin password (no default: without it the login is disabled);
                        or ADMIN_PASSWORD_FILE (e.g. a mounted Secret)
@@ -66,6 +68,17 @@ async function apiKeyCommand(argv: string[], env: Record<string, string | undefi
   }
 }
 
+/** BACKEND_API_KEYS and, from the chart's Secret, the file named by BACKEND_API_KEYS_FILE (both `account:key,...`). */
+function apiKeysFromEnv(env: Record<string, string | undefined>): string | undefined {
+  const parts = [env.BACKEND_API_KEYS?.trim()];
+  if (env.BACKEND_API_KEYS_FILE) {
+    if (!existsSync(env.BACKEND_API_KEYS_FILE)) throw new ConfigError(`BACKEND_API_KEYS_FILE: ${env.BACKEND_API_KEYS_FILE} does not exist`);
+    parts.push(readFileSync(env.BACKEND_API_KEYS_FILE, "utf8").trim().replaceAll("\n", ","));
+  }
+  const joined = parts.filter((p) => p).join(",");
+  return joined === "" ? undefined : joined;
+}
+
 export async function run(argv: string[]): Promise<number | void> {
   if (argv.includes("--help") || argv.includes("-h")) {
     console.log(HELP);
@@ -82,7 +95,7 @@ export async function run(argv: string[]): Promise<number | void> {
     port: intFromEnv(env, "PORT", 8080),
     dataDir: env.DATA_DIR || "./.data",
     databaseUrl: env.DATABASE_URL,
-    apiKeys: env.BACKEND_API_KEYS,
+    apiKeys: apiKeysFromEnv(env),
     admin: loadAdminCredentials(env),
     sessionSecret: env.SESSION_SECRET,
     secureCookies: env.COOKIE_SECURE === "true",
