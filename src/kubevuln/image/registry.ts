@@ -35,19 +35,29 @@ export class RegistryClient {
     return this.options.skipTLSVerify ? { rejectUnauthorized: false } : undefined;
   }
 
-  private raw(path: string, accept?: string): Promise<Response> {
+  private async raw(path: string, accept?: string, blob = false): Promise<Response> {
     const headers: Record<string, string> = {};
     if (accept) headers.accept = accept;
     if (this.authorization) headers.authorization = this.authorization;
-    const init = { headers, signal: this.options.signal, ...(this.tls ? { tls: this.tls } : {}) };
-    return fetch(`${this.base}${path}`, init as RequestInit).catch((err: Error) => {
+    const tls = this.tls ? { tls: this.tls } : {};
+    const init = { headers, signal: this.options.signal, redirect: blob ? "manual" : "follow", ...tls };
+    const fail = (err: Error) => {
       if (err.name === "AbortError" || err.name === "TimeoutError") throw err;
       throw new ImageSourceError(`cannot reach registry ${this.ref.registry}: ${err.message}`);
-    });
+    };
+    const res = await fetch(`${this.base}${path}`, init as RequestInit).catch(fail);
+    const location = res.headers.get("location");
+    if (blob && res.status >= 300 && res.status < 400 && location) {
+      // blob storage (S3, CDN) gets a pre-signed URL and must not see the registry's credentials
+      await res.body?.cancel();
+      const target = new URL(location, `${this.base}${path}`);
+      return fetch(target, { signal: this.options.signal, ...tls } as RequestInit).catch(fail);
+    }
+    return res;
   }
 
-  async get(path: string, accept?: string): Promise<Response> {
-    let res = await this.raw(path, accept);
+  async get(path: string, accept?: string, blob = false): Promise<Response> {
+    let res = await this.raw(path, accept, blob);
     if (res.status === 401) {
       const challenge = parseChallenge(res.headers.get("www-authenticate"));
       await res.body?.cancel();
@@ -57,7 +67,7 @@ export class RegistryClient {
         const token = await fetchBearerToken(challenge, scope, this.auth, { signal: this.options.signal, tls: this.tls });
         this.authorization = `Bearer ${token}`;
       } else throw new ImageSourceError(`registry ${this.ref.registry} requires credentials (401) and none match it`, 401);
-      res = await this.raw(path, accept);
+      res = await this.raw(path, accept, blob);
     }
     if (!res.ok) {
       const text = (await res.text().catch(() => "")).slice(0, 200);
@@ -82,7 +92,7 @@ export class RegistryClient {
   }
 
   async blobBytes(digest: string, maxBytes: number): Promise<Uint8Array> {
-    const res = await this.get(`/blobs/${digest}`);
+    const res = await this.get(`/blobs/${digest}`, undefined, true);
     const bytes = new Uint8Array(await res.arrayBuffer());
     if (bytes.length > maxBytes) throw new ImageContentError(`blob ${digest} is larger than expected`);
     if (digest.startsWith("sha256:") && sha256Digest(bytes) !== digest) throw new ImageContentError(`blob ${digest}: digest mismatch`);
@@ -90,7 +100,7 @@ export class RegistryClient {
   }
 
   async blobStream(digest: string): Promise<AsyncIterable<Uint8Array>> {
-    const res = await this.get(`/blobs/${digest}`);
+    const res = await this.get(`/blobs/${digest}`, undefined, true);
     if (!res.body) throw new ImageSourceError(`registry sent no body for blob ${digest}`);
     return res.body as unknown as AsyncIterable<Uint8Array>;
   }

@@ -18,7 +18,8 @@ const images = [{ repository: "team/app", tag: "1.0", layers: [layer] }, { repos
 const open = startMiniRegistry(images);
 const basic = startMiniRegistry(images, { mode: "basic", username: "alice", password: "s3cret" });
 const bearer = startMiniRegistry(images, { mode: "bearer", username: "bob", password: "hunter2" });
-const registries: MiniRegistry[] = [open, basic, bearer];
+const redirecting = startMiniRegistry(images, { mode: "bearer", username: "bob", password: "hunter2" }, true);
+const registries: MiniRegistry[] = [open, basic, bearer, redirecting];
 afterAll(() => {
   for (const r of registries) r.stop();
 });
@@ -69,6 +70,13 @@ describe("registry client", () => {
     expect(sbom.packages).toHaveLength(1);
     expect(bearer.requests).toContain("GET /token");
     await expect(registrySource(`${bearer.host}/team/app:1.0`, { useHTTP: true, credentials: [{ ...credentials[0]!, auth: Buffer.from("bob:wrong").toString("base64") }] }, limits)).rejects.toThrow(/token service .* answered 401/);
+  });
+
+  test("blob redirects (pre-signed storage URLs) are followed without the registry's credentials", async () => {
+    const credentials = [{ username: "bob", password: "hunter2", serveraddress: redirecting.host, auth: "", registrytoken: "" }];
+    const { sbom } = await buildSbom({ kind: "registry", reference: `${redirecting.host}/team/app:1.0`, registry: { useHTTP: true, credentials } });
+    expect(sbom.packages).toHaveLength(1);
+    expect(redirecting.requests.some((r) => r.startsWith("GET /storage/"))).toBe(true);
   });
 
   test("manifest lists: the requested platform is chosen; a missing one is named", async () => {

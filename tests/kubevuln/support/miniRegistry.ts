@@ -22,7 +22,7 @@ export interface MiniRegistry {
   stop(): void;
 }
 
-export function startMiniRegistry(images: MiniImage[], auth?: { mode: "basic" | "bearer"; username: string; password: string }): MiniRegistry {
+export function startMiniRegistry(images: MiniImage[], auth?: { mode: "basic" | "bearer"; username: string; password: string }, redirectBlobs = false): MiniRegistry {
   const blobs = new Map<string, Uint8Array>();
   const manifests = new Map<string, { bytes: Uint8Array; mediaType: string }>();
   const enc = new TextEncoder();
@@ -69,6 +69,12 @@ export function startMiniRegistry(images: MiniImage[], auth?: { mode: "basic" | 
       const url = new URL(req.url);
       requests.push(`${req.method} ${url.pathname}`);
       const authz = req.headers.get("authorization") ?? "";
+      if (url.pathname.startsWith("/storage/")) {
+        // like S3 with a pre-signed URL: a second credential is an error
+        if (req.headers.get("authorization")) return new Response("only one auth mechanism allowed", { status: 400 });
+        const blob = blobs.get(url.pathname.slice("/storage/".length));
+        return blob ? new Response(blob as Uint8Array<ArrayBuffer>) : new Response("not found", { status: 404 });
+      }
       if (url.pathname === "/token") {
         if (authz !== basic) return new Response("denied", { status: 401 });
         return Response.json({ token, scope: url.searchParams.get("scope") });
@@ -81,6 +87,7 @@ export function startMiniRegistry(images: MiniImage[], auth?: { mode: "basic" | 
       if (!m) return new Response("{}", { status: url.pathname === "/v2/" ? 200 : 404 });
       const [, repo, kind, ref] = m;
       if (kind === "blobs") {
+        if (redirectBlobs) return new Response(null, { status: 307, headers: { location: `/storage/${ref}` } });
         const blob = blobs.get(ref!);
         return blob ? new Response(blob as Uint8Array<ArrayBuffer>) : new Response("not found", { status: 404 });
       }
