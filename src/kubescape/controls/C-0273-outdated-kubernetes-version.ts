@@ -2,7 +2,7 @@ import type { ResourceResult } from "../types.ts";
 import { defineControl } from "./define.ts";
 
 /** The Kubernetes minors still supported upstream at the reference commit. */
-const SUPPORTED = ["v1.34", "v1.33", "v1.32"];
+const SUPPORTED = ["v1.35", "v1.34", "v1.33"];
 
 /** Nodes whose kubelet runs a Kubernetes minor no longer supported upstream. */
 export const control = defineControl({
