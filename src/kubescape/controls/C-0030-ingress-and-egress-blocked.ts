@@ -1,6 +1,5 @@
-import type { K8sObject } from "../types.ts";
 import { defineControl } from "./define.ts";
-import { networkPoliciesIn, selectorMatches } from "./lib/netpol.ts";
+import { ciliumSpecs, networkPoliciesIn, selectorMatches } from "./lib/netpol.ts";
 import type { Json } from "./lib/workload.ts";
 import { evaluateWorkloads, strings } from "./lib/workload.ts";
 
@@ -21,11 +20,6 @@ function ciliumBothWays(spec: Json): boolean {
   return (spec.ingress !== undefined || spec.ingressDeny !== undefined) && (spec.egress !== undefined || spec.egressDeny !== undefined);
 }
 
-function ciliumSpecs(policy: K8sObject): Json[] {
-  const p = policy as Json;
-  return [...(p.spec && typeof p.spec === "object" ? [p.spec] : []), ...(Array.isArray(p.specs) ? p.specs : [])];
-}
-
 /** Workloads not covered by a network policy that restricts both ingress and egress. */
 export const control = defineControl({
   id: "C-0030",
@@ -35,7 +29,7 @@ export const control = defineControl({
     const ciliumNamespaced = index.byKind("CiliumNetworkPolicy");
     const ciliumCluster = index.byKind("CiliumClusterwideNetworkPolicy");
     return evaluateWorkloads(index, (t, wl) => {
-      const ns = wl.metadata.namespace ?? "";
+      const ns = wl.metadata.namespace ?? "default";
       const labels = (t.meta.labels ?? {}) as Record<string, unknown>;
       const k8sGood = (networkPoliciesIn(index, ns) as Json[]).some((p) => {
         if (!selectorMatches(p.spec?.podSelector, labels)) return false;
@@ -43,7 +37,7 @@ export const control = defineControl({
         return types.includes("Ingress") && types.includes("Egress");
       });
       if (k8sGood) return [];
-      const cilium = [...ciliumNamespaced.filter((p) => (p.metadata.namespace ?? "") === ns), ...ciliumCluster];
+      const cilium = [...ciliumNamespaced.filter((p) => (p.metadata.namespace ?? "default") === ns), ...ciliumCluster];
       const ciliumGood = cilium.some((p) => ciliumSpecs(p).some((s) => ciliumSelects(s.endpointSelector, labels, ns) && ciliumBothWays(s)));
       return ciliumGood ? [] : [{}];
     });

@@ -14,3 +14,14 @@ test("C-0054: namespaces without any network policy fail; a NetworkPolicy or Cil
   expect(r.get("Namespace/guarded")?.status).toBe("passed");
   expect(r.get("Namespace/cilium")?.status).toBe("passed");
 });
+
+test("cluster-wide Cilium policies count only when they select every pod (or just that namespace)", () => {
+  const ccnp = (name: string, body: object) => obj("cilium.io/v2", "CiliumClusterwideNetworkPolicy", name, undefined, body);
+  const ns = obj("v1", "Namespace", "team", undefined);
+  const selective = ccnp("selective", { spec: { endpointSelector: { matchLabels: {}, matchExpressions: [{ key: "role", operator: "In", values: ["frontend"] }] }, ingress: [{}], egress: [{}] } });
+  const all = ccnp("all", { specs: [{ endpointSelector: {}, ingress: [{}], egress: [{}] }] });
+  const nsOnly = ccnp("ns-only", { spec: { endpointSelector: { matchLabels: { "k8s:io.kubernetes.pod.namespace": "team" } }, egress: [{}] } });
+  expect(run(control, [ns, selective]).get("Namespace/team")?.status).toBe("failed");
+  expect(run(control, [ns, all]).get("Namespace/team")?.status).toBe("passed");
+  expect(run(control, [ns, nsOnly]).get("Namespace/team")?.status).toBe("passed");
+});

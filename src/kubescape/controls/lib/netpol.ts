@@ -34,14 +34,14 @@ export function selectorMatches(selector: Json | undefined | null, labels: Recor
 
 const policiesByNamespace = new WeakMap<ResourceIndex, Map<string, K8sObject[]>>();
 
-/** NetworkPolicies in a namespace ("" when the object carries none). */
+/** NetworkPolicies in a namespace (a policy without one counts as "default", as kubescape compares). */
 export function networkPoliciesIn(index: ResourceIndex, namespace: string): K8sObject[] {
   // Grouped once per snapshot: callers ask once per workload.
   let groups = policiesByNamespace.get(index);
   if (!groups) {
     groups = new Map();
     for (const p of index.byKind("NetworkPolicy")) {
-      const ns = p.metadata.namespace ?? "";
+      const ns = p.metadata.namespace ?? "default";
       let list = groups.get(ns);
       if (!list) groups.set(ns, (list = []));
       list.push(p);
@@ -51,9 +51,30 @@ export function networkPoliciesIn(index: ResourceIndex, namespace: string): K8sO
   return groups.get(namespace) ?? [];
 }
 
-/** True when any NetworkPolicy or CiliumNetworkPolicy lives in the namespace (or a cluster-wide Cilium policy exists). */
+/** The rule bodies of a Cilium policy: `spec` and every entry of `specs`. */
+export function ciliumSpecs(policy: K8sObject): Json[] {
+  const p = policy as Json;
+  return [...(p.spec && typeof p.spec === "object" ? [p.spec] : []), ...(Array.isArray(p.specs) ? p.specs.filter((x: unknown) => x && typeof x === "object") : [])];
+}
+
+const CILIUM_NS_KEYS = new Set(["k8s:io.kubernetes.pod.namespace", "io.kubernetes.pod.namespace"]);
+
+/** A cluster-wide Cilium rule covers a whole namespace when it selects every endpoint, or only that namespace. */
+function coversNamespace(spec: Json, namespace: string): boolean {
+  const sel = spec.endpointSelector;
+  if (!sel || typeof sel !== "object") return true;
+  const exprs = Array.isArray(sel.matchExpressions) ? sel.matchExpressions : [];
+  if (exprs.length > 0) return false;
+  const labels = Object.entries((sel.matchLabels ?? {}) as Json);
+  return labels.every(([k, v]) => CILIUM_NS_KEYS.has(k) && v === namespace);
+}
+
+/**
+ * True when the namespace has a NetworkPolicy or CiliumNetworkPolicy of its own, or a
+ * CiliumClusterwideNetworkPolicy covers all of its pods (a selective cluster-wide policy does not).
+ */
 export function namespaceHasPolicy(index: ResourceIndex, namespace: string): boolean {
   if (networkPoliciesIn(index, namespace).length > 0) return true;
-  if (index.byKind("CiliumNetworkPolicy").some((p) => (p.metadata.namespace ?? "") === namespace)) return true;
-  return index.byKind("CiliumClusterwideNetworkPolicy").length > 0;
+  if (index.byKind("CiliumNetworkPolicy").some((p) => (p.metadata.namespace ?? "default") === namespace)) return true;
+  return index.byKind("CiliumClusterwideNetworkPolicy").some((p) => ciliumSpecs(p).some((s) => coversNamespace(s, namespace)));
 }
