@@ -17,8 +17,9 @@ export const control = defineControl({
       const rules = Array.isArray(role.rules) ? (role.rules as PolicyRule[]) : [];
       if (!rules.some((r) => Array.isArray(r?.resources) && r.resources.some((x) => SENSITIVE.has(x)))) return [];
       const subjects = Array.isArray(binding.subjects) ? (binding.subjects as RbacSubject[]) : [];
+      // kubescape's rule starts its path list with an empty entry; it is kept so reports match.
       return subjects.flatMap((s, k) =>
-        s?.kind === "Group" && s.name === "system:authenticated" ? [`relatedObjects[0].subjects[${k}]`, "relatedObjects[1].roleRef.name"] : [],
+        s?.kind === "Group" && s.name === "system:authenticated" ? ["", `relatedObjects[0].subjects[${k}]`, "relatedObjects[1].roleRef.name"] : [],
       );
     }),
 });

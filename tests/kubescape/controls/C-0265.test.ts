@@ -5,7 +5,7 @@ import { clusterRole, clusterRoleBinding, failedPaths, group, run } from "./uppe
 describe("C-0265 system:authenticated with elevated roles", () => {
   test("fails when system:authenticated can reach secrets", () => {
     const out = run(control, [clusterRole("r", [{ apiGroups: [""], resources: ["secrets"], verbs: ["get"] }]), clusterRoleBinding("b", "r", [group("system:authenticated")])]);
-    expect(failedPaths(out.failed.get("Group/system:authenticated"))).toEqual(["relatedObjects[0].subjects[0]", "relatedObjects[1].roleRef.name"]);
+    expect(failedPaths(out.failed.get("Group/system:authenticated"))).toEqual(["", "relatedObjects[0].subjects[0]", "relatedObjects[1].roleRef.name"]);
   });
   test("passes discovery-style roles and other groups", () => {
     const out = run(control, [

@@ -26,10 +26,10 @@ export function run(control: Control, objects: K8sObject[], inputs: ControlInput
 }
 
 export function failedPaths(paths: RulePaths[] | undefined): string[] {
-  return (paths ?? []).flatMap((p) => (p.failedPath ? [p.failedPath] : []));
+  return (paths ?? []).flatMap((p) => (p.failedPath !== undefined ? [p.failedPath] : []));
 }
 export function reviewPaths(paths: RulePaths[] | undefined): string[] {
-  return (paths ?? []).flatMap((p) => (p.reviewPath ? [p.reviewPath] : []));
+  return (paths ?? []).flatMap((p) => (p.reviewPath !== undefined ? [p.reviewPath] : []));
 }
 export function deletePaths(paths: RulePaths[] | undefined): string[] {
   return (paths ?? []).flatMap((p) => (p.deletePath ? [p.deletePath] : []));
