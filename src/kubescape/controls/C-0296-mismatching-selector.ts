@@ -39,7 +39,10 @@ export const control = defineControl({
     const check = (wl: K8sObject, selector: Selector, labels: Record<string, string>, labelsPath: string, exprPath: string): void => {
       const ml = obj(selector.matchLabels) as Record<string, string>;
       const me = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
-      if (Object.keys(ml).length === 0 && me.length === 0) return;
+      if (Object.keys(ml).length === 0 && me.length === 0) {
+        results.push({ object: wl, status: "passed", paths: [] });
+        return;
+      }
       const labelsBad = Object.entries(ml).some(([k, v]) => labels[k] !== v);
       const exprBad = me.some((e) => !e || !expressionMatches(e, labels));
       if (labelsBad) results.push({ object: wl, status: "failed", paths: [{ failedPath: labelsPath }] });
