@@ -16,7 +16,8 @@ describe("C-0193 pod security admission (baseline)", () => {
     expect(run(control, [namespace("ok", { [ENFORCE]: "baseline" })]).passed.has("Namespace/ok")).toBe(true);
   });
   test("reports a namespaced policy webhook for review instead of the namespace", () => {
-    const out = run(control, [namespace("none"), webhook]);
+    const out = run(control, [namespace("none"), webhook, clusterOnly]);
     expect([...out.failed.keys()]).toEqual(["MutatingWebhookConfiguration/gatekeeper"]);
+    expect([...out.passed]).toEqual(["ValidatingWebhookConfiguration/cluster-only"]);
   });
 });

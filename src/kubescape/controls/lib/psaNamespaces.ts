@@ -25,29 +25,25 @@ export function externalPolicyWebhook(index: ResourceIndex): K8sObject | undefin
 /**
  * `reviewWebhook`: report the webhook for review (the per-standard checks); when false a webhook
  * simply counts as a policy mechanism and every namespace passes (C-0192).
+ *
+ * As in kubescape's rule filter, once a namespaced policy webhook exists and some namespace lacks
+ * the label, the webhook configurations are what the control is about: the policy webhook fails
+ * (for review), the other webhook configurations pass, and namespaces are not listed.
  */
 export function evaluateNamespaces(index: ResourceIndex, enforced: (ns: K8sObject) => boolean, reviewWebhook = true): { results: ResourceResult[] } {
   const webhook = externalPolicyWebhook(index);
-  const results: ResourceResult[] = [];
-  let webhookFailed = false;
-  for (const ns of index.byKind("Namespace")) {
-    if (enforced(ns)) {
-      results.push({ object: ns, status: "passed", paths: [] });
-      continue;
-    }
-    if (webhook && !reviewWebhook) {
-      results.push({ object: ns, status: "passed", paths: [] });
-      continue;
-    }
-    if (webhook) {
-      // The webhook is reported once for the user to review; the namespace itself is not the finding.
-      if (!webhookFailed) results.push({ object: webhook, status: "failed", paths: [], related: [ns] });
-      webhookFailed = true;
-      results.push({ object: ns, status: "passed", paths: [] });
-      continue;
-    }
-    results.push({ object: ns, status: "failed", paths: [] });
+  const namespaces = index.byKind("Namespace");
+  const unlabeled = namespaces.filter((ns) => !enforced(ns));
+  if (webhook && reviewWebhook && unlabeled.length > 0) {
+    const configs = [...index.byKind("ValidatingWebhookConfiguration"), ...index.byKind("MutatingWebhookConfiguration")];
+    const results: ResourceResult[] = configs.map((wh) =>
+      wh === webhook ? { object: wh, status: "failed", paths: [], related: unlabeled } : { object: wh, status: "passed", paths: [] },
+    );
+    return { results };
   }
+  const results: ResourceResult[] = namespaces.map((ns) =>
+    enforced(ns) || webhook ? { object: ns, status: "passed", paths: [] } : { object: ns, status: "failed", paths: [] },
+  );
   return { results };
 }
 
