@@ -30,7 +30,7 @@ function imageParts(imageTag: string): { registryName: string; repository: strin
 /** Stable id of one container's scan result: same workload, container, image and findings → same id. */
 export function containersScanId(input: ReportInput): string {
   const h = new Bun.CryptoHasher("sha256");
-  h.update([input.accountId, input.command.wlid ?? "", input.command.containerName ?? "", input.sbom.source.digest ?? input.command.imageHash ?? input.command.imageTag].join("\n"));
+  h.update([input.accountId, input.command.wlid ?? "", input.command.containerName ?? "", input.sbom.source.digest || input.command.imageHash || input.command.imageTag].join("\n"));
   return h.digest("hex").slice(0, 32);
 }
 
@@ -41,7 +41,7 @@ export function containerScanChunks(input: ReportInput): Array<Record<string, un
   const cluster = wlid.cluster || input.clusterName;
   const image = imageParts(command.imageTag);
   const scanId = containersScanId(input);
-  const imageHash = command.imageHash ?? sbom.source.digest ?? "";
+  const imageHash = command.imageHash || sbom.source.digest || "";
   const attributes = {
     cluster,
     namespace: wlid.namespace,

@@ -24,6 +24,7 @@ env:
   KS_VULNDB              vulnerability database file (default ~/.cache/ks/vulndb.sqlite)
   KS_VULNDB_URL          where to download it from when the file is missing
   KS_DOWNLOAD_ARTIFACTS  "false" = air-gapped: never download, use the mounted file
+  KS_VULNDB_RETRY_SECONDS  how often to retry loading it until it is there (default 30)
   SCAN_CONCURRENCY       scans at once (default: clusterData scanConcurrency, else 1)
   SCAN_QUEUE_SIZE        scans waiting before 503 (default 100)
   PRINT_POST_JSON        "true" logs every result chunk sent
@@ -75,6 +76,6 @@ export async function run(argv: string[]): Promise<number | void> {
       holder.close();
     },
   });
-  holder.start(30_000, () => health.setReady());
+  holder.start(intFromEnv(env, "KS_VULNDB_RETRY_SECONDS", 30) * 1000, () => health.setReady());
   logger.info({ port, concurrency, eventReceiver: reporter.enabled, keepLocal: config.keepLocal }, "kubevuln started");
 }
