@@ -9,6 +9,7 @@ export const control = defineControl({
   evaluate: (index) =>
     evaluateComponent(index, "kube-apiserver", (flags) => {
       if (flags.all.some((c) => c.includes("--audit-policy-file="))) return null;
-      return [{ failedPath: flags.appendPath() }];
+      const at = flags.appendPath();
+      return [{ failedPath: at, reviewPath: at }];
     }),
 });
