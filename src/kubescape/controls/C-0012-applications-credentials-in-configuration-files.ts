@@ -35,7 +35,7 @@ function decodeBase64(s: string): string | undefined {
  */
 export const control = defineControl({
   id: "C-0012",
-  description: "Fails containers with literal env values and ConfigMaps with data entries whose key name (sensitiveKeyNames) or value (sensitiveValues) suggests a credential.",
+  description: "Fails containers with literal env values suggesting a credential or envFrom.secretRef, and ConfigMaps with data entries whose key name (sensitiveKeyNames) or value (sensitiveValues) suggests a credential.",
   remediation: "Move credentials into Secrets and reference them with valueFrom.secretKeyRef or a mounted secret volume.",
   evaluate: (index, inputs) => {
     const keyNames = inputOr(inputs, "sensitiveKeyNames", DEFAULT_CONTROL_INPUTS.sensitiveKeyNames).map((k) => k.toLowerCase());
@@ -50,9 +50,16 @@ export const control = defineControl({
     const sensitiveKey = (k: string) => keyNames.some((n) => k.toLowerCase().includes(n));
 
     const workloads = evaluateContainers(index, (c) => {
-      const env = c.container.env;
-      if (!Array.isArray(env)) return [];
       const out: RulePaths[] = [];
+      // a whole Secret injected as environment variables
+      const envFrom = c.container.envFrom;
+      if (Array.isArray(envFrom)) {
+        envFrom.forEach((e: Json, k: number) => {
+          if (e?.secretRef) out.push({ failedPath: `${c.path}.envFrom[${k}].secretRef`, deletePath: `${c.path}.envFrom[${k}].secretRef` });
+        });
+      }
+      const env = c.container.env;
+      if (!Array.isArray(env)) return out;
       env.forEach((e: Json, j: number) => {
         if (!e || typeof e.name !== "string" || typeof e.value !== "string") return;
         if (e.valueFrom?.secretKeyRef || e.valueFrom?.configMapKeyRef) return;

@@ -17,7 +17,7 @@ export const control = defineControl({
       volumes.forEach((v, i) => {
         if (typeof v?.hostPath?.path !== "string" || !SOCKETS.has(v.hostPath.path)) return;
         const paths = [`${t.path}.volumes[${i}]`];
-        for (const c of containersOf(t)) {
+        for (const c of containersOf(t, ["containers", "initContainers"])) {
           const mounts = c.container.volumeMounts;
           if (!Array.isArray(mounts)) continue;
           const k = mounts.findIndex((m) => m?.name === v.name);

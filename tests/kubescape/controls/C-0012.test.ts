@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { control } from "../../../src/kubescape/controls/C-0012-applications-credentials-in-configuration-files.ts";
 import { DEFAULT_CONTROL_INPUTS } from "../../../src/kubescape/engine/defaultInputs.ts";
-import { c, deletePaths, deployment, failedPaths, obj, run } from "./lib/objectFixtures.ts";
+import { c, deletePaths, deployment, failedPaths, obj, pod, run } from "./lib/objectFixtures.ts";
 
 describe("C-0012 credentials in configuration", () => {
   test("env: sensitive names with literal values fail; secret references, file paths and empty values pass", () => {
@@ -50,4 +50,15 @@ describe("C-0012 credentials in configuration", () => {
 test("C-0012: init containers' env values are checked too (case-insensitive patterns)", () => {
   const r = run(control, [deployment("init", { initContainers: [c("i", { env: [{ name: "HEADER", value: "bearer xyz" }] })], containers: [c("a")] })]);
   expect(failedPaths(r.get("Deployment/init"))).toEqual(["spec.template.spec.initContainers[0].env[0].name", "spec.template.spec.initContainers[0].env[0].value"]);
+});
+
+test("C-0012: envFrom.secretRef fails at that entry (init containers too); envFrom.configMapRef passes", () => {
+  const r = run(control, [
+    pod("secret", { containers: [c("clean"), c("s", { envFrom: [{ secretRef: { name: "db" } }] })] }),
+    deployment("init", { initContainers: [c("i", { envFrom: [{ configMapRef: { name: "cfg" } }, { secretRef: { name: "db" } }] })], containers: [c("a")] }),
+    pod("cm", { containers: [c("a", { envFrom: [{ configMapRef: { name: "cfg" } }] })] }),
+  ]);
+  expect(r.get("Pod/secret")?.paths).toEqual([{ failedPath: "spec.containers[1].envFrom[0].secretRef", deletePath: "spec.containers[1].envFrom[0].secretRef" }]);
+  expect(failedPaths(r.get("Deployment/init"))).toEqual(["spec.template.spec.initContainers[0].envFrom[1].secretRef"]);
+  expect(r.get("Pod/cm")?.status).toBe("passed");
 });
