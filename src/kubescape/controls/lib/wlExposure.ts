@@ -4,8 +4,17 @@ import type { WorkloadView } from "./wlPodSpec.ts";
 /** Service selection as kubescape's exposure rules test it: the selector is a subset of the pod labels (or equals matchLabels). */
 export function serviceSelectsWorkload(svc: K8sObject, wl: WorkloadView): boolean {
   const selector = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
-  if (!selector || typeof selector !== "object" || Object.keys(selector).length === 0) return false;
-  const subsetOf = (labels: Record<string, string> | undefined) => !!labels && Object.entries(selector).every(([k, v]) => labels[k] === v);
+  if (!selector || typeof selector !== "object") return false;
+  // Allocation-free: called for every (workload, Service) pair of a namespace.
+  const subsetOf = (labels: Record<string, string> | undefined) => {
+    if (!labels) return false;
+    let any = false;
+    for (const k in selector) {
+      any = true;
+      if (labels[k] !== selector[k]) return false;
+    }
+    return any;
+  };
   return subsetOf(wl.object.metadata.labels) || subsetOf(wl.podLabels);
 }
 
