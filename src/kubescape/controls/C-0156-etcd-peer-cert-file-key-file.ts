@@ -18,6 +18,8 @@ export const control = defineControl({
         joined.includes(flag) ? [] : [{ path: flags.appendPath(i), value: `${flag}=${value}` }],
       );
       if (!fixes.length) return null;
-      return [{ failedPath: "spec.containers[0].command", reviewPath: "spec.containers[0].command" }, ...missingFlags(fixes)];
+      // The failed path is the list the flags live in (args for RKE2/k3s, command for kubeadm).
+      const list = flags.args.length > 0 ? "spec.containers[0].args" : "spec.containers[0].command";
+      return [{ failedPath: list, reviewPath: list }, ...missingFlags(fixes)];
     }),
 });
