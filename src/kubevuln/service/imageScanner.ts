@@ -10,6 +10,9 @@ import { containerScanChunks, scanStatusReport } from "./containerScanReport.ts"
 import type { ScanCommand } from "./schemas.ts";
 import type { VulnDbHolder } from "./vulnDbHolder.ts";
 
+/** About 1 KB of heap per package: keeps the SBOM cache to a few tens of MiB. */
+const MAX_CACHED_PACKAGES = 50_000;
+
 export type ScanKind = "scanImage" | "scanRegistryImage" | "generateSBOM";
 
 export interface ImageScannerOptions {
@@ -60,8 +63,10 @@ export class ImageScanner {
       this.cache.delete(key);
       this.cache.set(key, entry);
     }
-    const max = this.options.cacheEntries ?? 200;
-    while (this.cache.size > max) this.cache.delete(this.cache.keys().next().value!);
+    // bounded by entries and by packages held (an entry can be stored under two keys)
+    const max = this.options.cacheEntries ?? 100;
+    const packagesHeld = () => new Set(this.cache.values()).values().reduce((n, e) => n + e.sbom.packages.length, 0);
+    while (this.cache.size > max || (this.cache.size > 1 && packagesHeld() > MAX_CACHED_PACKAGES)) this.cache.delete(this.cache.keys().next().value!);
   }
 
   cached(digest: string): CacheEntry | undefined {
