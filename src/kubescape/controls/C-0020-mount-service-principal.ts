@@ -1,6 +1,6 @@
 import { defineControl } from "./define.ts";
 import type { RulePaths } from "../types.ts";
-import { containersOf, evaluateWorkloads, inputOr } from "./lib/workload.ts";
+import { evaluateWorkloads, inputOr } from "./lib/workload.ts";
 
 /** Host paths holding cloud credentials, per provider (kubescape's list). */
 const UNSAFE: Record<string, readonly string[]> = {
@@ -33,14 +33,8 @@ export const control = defineControl({
       volumes.forEach((v, i) => {
         const p = v?.hostPath?.path;
         if (typeof p !== "string" || !unsafe.has(normalize(p))) return;
-        const paths = [`${t.path}.volumes[${i}]`];
-        for (const c of containersOf(t)) {
-          const mounts = c.container.volumeMounts;
-          if (!Array.isArray(mounts)) continue;
-          const k = mounts.findIndex((m) => m?.name === v.name);
-          if (k >= 0) paths.push(`${c.path}.volumeMounts[${k}]`);
-        }
-        for (const path of paths) out.push({ failedPath: path, deletePath: path });
+        const path = `${t.path}.volumes[${i}].hostPath.path`;
+        out.push({ failedPath: path, deletePath: path });
       });
       return out;
     });

@@ -3,7 +3,7 @@ import { control } from "../../../src/kubescape/controls/C-0020-mount-service-pr
 import { DEFAULT_CONTROL_INPUTS } from "../../../src/kubescape/engine/defaultInputs.ts";
 import { c, failedPaths, pod, run } from "./lib/objectFixtures.ts";
 
-test("C-0020: hostPath on a cloud credentials path fails with the volume and its mount; other paths pass", () => {
+test("C-0020: hostPath on a cloud credentials path fails at the volume's hostPath.path; other paths pass", () => {
   const objs = [
     pod("aws", {
       volumes: [{ name: "logs", hostPath: { path: "/var/log" } }, { name: "creds", hostPath: { path: "/.aws/credentials" } }],
@@ -12,7 +12,7 @@ test("C-0020: hostPath on a cloud credentials path fails with the volume and its
     pod("logs", { volumes: [{ name: "logs", hostPath: { path: "/var/log" } }], containers: [c("a")] }),
   ];
   const r = run(control, objs);
-  expect(failedPaths(r.get("Pod/aws"))).toEqual(["spec.volumes[1]", "spec.containers[0].volumeMounts[1]"]);
+  expect(failedPaths(r.get("Pod/aws"))).toEqual(["spec.volumes[1].hostPath.path"]);
   expect(r.get("Pod/logs")?.status).toBe("passed");
   // with the provider known, only its paths count
   expect(run(control, objs, { ...DEFAULT_CONTROL_INPUTS, cloudProvider: ["gke"] }).get("Pod/aws")?.status).toBe("passed");
