@@ -4,7 +4,7 @@
  * climb far above what is live. This guard runs a full collection when RSS has grown by more
  * than `slackMiB` since the last one, which keeps peak RSS near live size at a small time cost.
  */
-export function memoryGuard(slackMiB = 32): () => void {
+export function memoryGuard(slackMiB = 64): () => void {
   const gc = (globalThis as { Bun?: { gc(force: boolean): void } }).Bun?.gc;
   if (!gc) return () => {};
   const rssMiB = () => process.memoryUsage.rss() / (1024 * 1024);
