@@ -127,6 +127,8 @@ describe("kubescape REST API", () => {
   });
 
   test("bad bodies and unknown frameworks are 400 naming the problem", async () => {
+    const notJson = await fetch(`${base}/v1/scan`, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    expect(notJson.status).toBe(400);
     const bad = await post("/v1/scan", { failThreshold: "high" });
     expect(bad.status).toBe(400);
     expect((await bad.json()).response).toContain("failThreshold");
@@ -162,6 +164,8 @@ describe("kubescape REST API", () => {
     const text = await res.text();
     expect(text).toContain('kubescape_cluster_compliance_score{cluster="test-cluster"}');
     expect((await fetch(`${base}/livez`)).status).toBe(200);
+    const doc = await (await fetch(`${base}/swagger/json`)).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/v1/scan", "/v1/status", "/v1/results", "/v1/metrics"]));
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 
