@@ -1,6 +1,7 @@
 import type { ResourceResult } from "../types.ts";
 import { defineControl } from "./define.ts";
-import { subjectVectors } from "./lib/rbac.ts";
+import { BINDING_INDEX, subjectVectors } from "./lib/rbac.ts";
+import type { Json } from "./lib/workload.ts";
 import { evaluateWorkloads, verdict } from "./lib/workload.ts";
 
 const DASHBOARD = "kubernetes-dashboard";
@@ -16,9 +17,11 @@ export const control = defineControl({
   evaluate: (index) => {
     const subjects: ResourceResult[] = subjectVectors(index).map((v) => {
       const bad = v.role.metadata.name === DASHBOARD && v.subject.metadata.name !== DASHBOARD;
-      return bad
-        ? { object: v.subject, status: "failed", paths: [{ failedPath: `subjects[${v.subjectIndex}]` }], related: [v.binding, v.role] }
-        : { object: v.subject, status: "passed", paths: [], related: [v.binding, v.role] };
+      if (!bad) return { object: v.subject, status: "passed", paths: [], related: [v.binding, v.role] };
+      // kubescape names every subject entry of the binding, then the roleRef
+      const subjects = (v.binding as Json).subjects as unknown[];
+      const paths = [...subjects.map((_, k) => `relatedObjects[${BINDING_INDEX}].subjects[${k}]`), `relatedObjects[${BINDING_INDEX}].roleRef.name`];
+      return { object: v.subject, status: "failed", paths: paths.map((p) => ({ failedPath: p, reviewPath: p })), related: [v.binding, v.role] };
     });
     const workloads = evaluateWorkloads(index, (t, wl) => {
       if (t.spec.serviceAccountName !== DASHBOARD || wl.metadata.name.startsWith(DASHBOARD)) return [];

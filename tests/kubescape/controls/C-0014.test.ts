@@ -10,7 +10,7 @@ test("C-0014: others bound to the dashboard role and non-dashboard workloads on 
     cronJob("sneaky", { serviceAccountName: "kubernetes-dashboard", containers: [c("s")] }),
   ]);
   expect(r.get("User/mallory")?.status).toBe("failed");
-  expect(failedPaths(r.get("User/mallory"))).toEqual(["subjects[1]"]);
+  expect(failedPaths(r.get("User/mallory"))).toEqual(["relatedObjects[0].subjects[0]", "relatedObjects[0].subjects[1]", "relatedObjects[0].roleRef.name"]);
   expect(r.get("ServiceAccount/kubernetes-dashboard")?.status).toBe("passed");
   expect(r.get("Deployment/kubernetes-dashboard")?.status).toBe("passed");
   expect(r.get("CronJob/sneaky")?.status).toBe("failed");
