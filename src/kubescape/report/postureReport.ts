@@ -1,5 +1,6 @@
 import type { ControlOutcome, FrameworkSummary, ResourceCounters, ScanResult } from "../engine/results.ts";
 import type { ControlMeta, RulePaths } from "../types.ts";
+import { resourceIdOf } from "../engine/resourceId.ts";
 import { type ReportContext, ruleNameOf } from "./context.ts";
 
 /** Kubescape's v2 status info: excepted = passed "w/exceptions"; no resources = passed "irrelevant". */
@@ -114,7 +115,7 @@ export function buildPostureReport(result: ScanResult, ctx: ReportContext, optio
         controlID: c.control.id,
         name: c.control.name,
         status: { status: "failed" },
-        rules: [{ name: rule, status: "failed", paths: pathsOf(f.paths), relatedResourcesIDs: f.related?.map((r) => `${r.apiVersion}/${r.metadata.namespace ?? ""}/${r.kind}/${r.metadata.name}`) }],
+        rules: [{ name: rule, status: "failed", paths: pathsOf(f.paths), relatedResourcesIDs: f.related?.map(resourceIdOf) }],
       });
       const prev = worst.get(f.resource);
       if (!prev || rank[c.control.severity] > rank[prev]) worst.set(f.resource, c.control.severity);
