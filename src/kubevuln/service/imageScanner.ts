@@ -103,7 +103,7 @@ export class ImageScanner {
       const entry = await this.sbomFor(command, log);
       if (kind !== "generateSBOM") {
         const db = this.options.db.current;
-        const builtAt = db.meta().builtAt;
+        const builtAt = this.options.db.builtAt;
         if (!entry.findings || entry.dbBuiltAt !== builtAt) {
           entry.findings = matchPackages(entry.sbom, db);
           entry.dbBuiltAt = builtAt;

@@ -21,6 +21,8 @@ export class VulnDbHolder {
   private db: VulnDb | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   lastError = "not loaded yet";
+  /** Build time of the open database (read once: its metadata query scans the whole index). */
+  builtAt = "";
 
   constructor(
     private readonly source: VulnDbSource,
@@ -48,6 +50,7 @@ export class VulnDbHolder {
       }
       this.db = openVulnDb(this.source.path);
       const meta = this.db.meta();
+      this.builtAt = meta.builtAt;
       this.logger.info({ path: this.source.path, advisories: meta.advisories, builtAt: meta.builtAt }, "vulnerability database loaded");
       return true;
     } catch (err) {
