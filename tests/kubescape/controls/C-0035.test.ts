@@ -20,3 +20,11 @@ test("C-0035: * on * fails; * verbs on pods only passes", () => {
   ]);
   expect(r.get("User/p")?.status).toBe("passed");
 });
+
+test("C-0035: an aggregated ClusterRole without rules of its own gets the selected roles' rules (file scans)", () => {
+  const agg = { ...role("ClusterRole", "aggregate-admin", []), aggregationRule: { clusterRoleSelectors: [{ matchLabels: { "rbac.example.com/aggregate-to-admin": "true" } }] } };
+  const part = role("ClusterRole", "part", [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }]);
+  part.metadata.labels = { "rbac.example.com/aggregate-to-admin": "true" };
+  const r = run(control, [agg, part, binding("ClusterRoleBinding", "b", { kind: "ClusterRole", name: "aggregate-admin" }, [user("ops")])]);
+  expect(r.get("User/ops")?.status).toBe("failed");
+});

@@ -1,4 +1,5 @@
 import type { ControlEvaluation, K8sObject, ResourceIndex, ResourceResult, RulePaths } from "../../types.ts";
+import { subjectVectors as sharedSubjectVectors } from "./subjectVectors.ts";
 import type { Json } from "./workload.ts";
 
 /**
@@ -20,41 +21,27 @@ export const ROLE_INDEX = 1;
 
 const cache = new WeakMap<ResourceIndex, SubjectVector[]>();
 
-/** The role a binding points at (RoleBinding → Role in its namespace or a ClusterRole). */
-export function roleOfBinding(index: ResourceIndex, binding: K8sObject): K8sObject | undefined {
-  const ref = (binding as Json).roleRef as Json | undefined;
-  if (!ref || typeof ref.name !== "string") return undefined;
-  if (ref.kind === "ClusterRole") return index.get("ClusterRole", "", ref.name);
-  if (ref.kind === "Role" && binding.kind === "RoleBinding") return index.get("Role", binding.metadata.namespace ?? "", ref.name);
-  return undefined;
+/** Same subject the way kubescape compares them: kind and name, plus namespace (service accounts) or apiGroup. */
+function sameSubject(subject: Json, entry: Json): boolean {
+  if (!entry || entry.kind !== subject.kind || entry.name !== subject.name) return false;
+  if (subject.kind === "ServiceAccount") return (entry.namespace ?? undefined) === (subject.namespace ?? undefined);
+  return (entry.apiGroup ?? undefined) === (subject.apiGroup ?? undefined) || (entry.namespace ?? undefined) === (subject.namespace ?? undefined);
 }
 
-/** Every (subject, binding, role) triple of the snapshot; shared by all RBAC controls of one scan. */
+/**
+ * Every (subject, binding, role) triple of the snapshot. Built on the shared subject vectors
+ * (lib/subjectVectors.ts) so all RBAC controls report the very same subject objects; aggregated
+ * ClusterRoles carry their selected roles' rules.
+ */
 export function subjectVectors(index: ResourceIndex): SubjectVector[] {
   const hit = cache.get(index);
   if (hit) return hit;
   const out: SubjectVector[] = [];
-  for (const kind of ["RoleBinding", "ClusterRoleBinding"]) {
-    for (const binding of index.byKind(kind)) {
-      const role = roleOfBinding(index, binding);
-      if (!role) continue;
-      const subjects = (binding as Json).subjects;
-      if (!Array.isArray(subjects)) continue;
-      subjects.forEach((s: Json, subjectIndex: number) => {
-        if (!s || typeof s.kind !== "string" || typeof s.name !== "string") return;
-        const isSa = s.kind === "ServiceAccount";
-        const metadata: K8sObject["metadata"] = { name: s.name };
-        if (isSa && typeof s.namespace === "string") metadata.namespace = s.namespace;
-        const subject: K8sObject = {
-          apiVersion: isSa ? "v1" : "rbac.authorization.k8s.io/v1",
-          kind: s.kind,
-          metadata,
-          name: s.name,
-          ...(isSa ? { namespace: s.namespace } : { apiGroup: s.apiGroup ?? "rbac.authorization.k8s.io" }),
-        };
-        out.push({ subject, binding, role, subjectIndex });
-      });
-    }
+  for (const v of sharedSubjectVectors(index)) {
+    const [binding, role] = v.relatedObjects;
+    const subjects = Array.isArray((binding as Json).subjects) ? ((binding as Json).subjects as Json[]) : [];
+    const subjectIndex = Math.max(0, subjects.findIndex((e) => sameSubject(v as Json, e)));
+    out.push({ subject: v, binding, role, subjectIndex });
   }
   cache.set(index, out);
   return out;
