@@ -1,7 +1,7 @@
-import { unzipSync } from "fflate";
 import type { Package } from "../types.ts";
 import { type Cataloger, firstField, locationOf, parseHeaderBlock } from "./cataloger.ts";
 import { purl } from "./purl.ts";
+import { bufferSource, listZip, type RangeSource, readZipEntry } from "./zipReader.ts";
 
 const ARCHIVE = /\.(?:jar|war|ear|jpi|hpi)$/i;
 const MAX_NESTING = 3;
@@ -32,24 +32,30 @@ export function nameVersionFromFileName(fileName: string): { name: string; versi
   return m ? { name: m[1]!, version: m[2]! } : undefined;
 }
 
+/** Nested archives are read into memory to be opened; larger ones are skipped. */
+const MAX_NESTED_BYTES = 32 * 1024 * 1024;
+
 /** Packages in one archive: each pom.properties; else MANIFEST.MF; else the file name; nested archives too. */
-export function catalogJavaArchive(bytes: Uint8Array, fileName: string, nestedIn: string[] = []): JavaPkg[] {
-  let entries: Record<string, Uint8Array>;
+export async function catalogJavaArchive(src: RangeSource, fileName: string, nestedIn: string[] = []): Promise<JavaPkg[]> {
+  let entries;
   try {
-    entries = unzipSync(bytes, {
-      filter: (f) => f.name === "META-INF/MANIFEST.MF" || /^META-INF\/maven\/.+\/pom\.properties$/.test(f.name) || (nestedIn.length < MAX_NESTING && ARCHIVE.test(f.name) && f.originalSize < 256 * 1024 * 1024),
-    });
+    entries = await listZip(src);
   } catch {
     return [];
   }
   const decoder = new TextDecoder();
+  const text = async (name: string) => {
+    const e = entries.find((x) => x.name === name);
+    return e && e.size < 4 * 1024 * 1024 ? decoder.decode(await readZipEntry(src, e)) : undefined;
+  };
   const out: JavaPkg[] = [];
-  const manifest = entries["META-INF/MANIFEST.MF"] ? parseHeaderBlock(decoder.decode(entries["META-INF/MANIFEST.MF"]), "") : [];
+  const manifestText = await text("META-INF/MANIFEST.MF").catch(() => undefined);
+  const manifest = manifestText ? parseHeaderBlock(manifestText, "") : [];
   const manifestLicense = firstField(manifest, "Bundle-License");
   const licenses = manifestLicense ? [manifestLicense] : [];
-  const poms = Object.keys(entries).filter((n) => n.endsWith("pom.properties"));
-  for (const name of poms) {
-    const p = parseProperties(decoder.decode(entries[name]!));
+  for (const e of entries) {
+    if (!/^META-INF\/maven\/.+\/pom\.properties$/.test(e.name)) continue;
+    const p = parseProperties((await text(e.name).catch(() => undefined)) ?? "");
     if (p.artifactId && p.version) out.push({ groupId: p.groupId, artifactId: p.artifactId, version: p.version, licenses, nestedIn });
   }
   if (out.length === 0) {
@@ -60,8 +66,12 @@ export function catalogJavaArchive(bytes: Uint8Array, fileName: string, nestedIn
     const ver = fromName?.version ?? version;
     if (artifactId && ver) out.push({ groupId: firstField(manifest, "Implementation-Vendor-Id") ?? undefined, artifactId, version: ver, licenses, nestedIn });
   }
-  for (const [name, data] of Object.entries(entries)) {
-    if (ARCHIVE.test(name)) out.push(...catalogJavaArchive(data, name, [...nestedIn, name]));
+  if (nestedIn.length < MAX_NESTING) {
+    for (const e of entries) {
+      if (!ARCHIVE.test(e.name) || e.size > MAX_NESTED_BYTES) continue;
+      const bytes = await readZipEntry(src, e).catch(() => undefined);
+      if (bytes) out.push(...(await catalogJavaArchive(bufferSource(bytes), e.name, [...nestedIn, e.name])));
+    }
   }
   return out;
 }
@@ -73,10 +83,10 @@ export const javaCataloger: Cataloger = {
     const packages: Package[] = [];
     for (const [path] of tree.files()) {
       if (!ARCHIVE.test(path)) continue;
-      const bytes = await tree.read(path);
-      if (!bytes) continue;
+      const node = tree.file(path);
+      if (!node) continue;
       const seen = new Set<string>();
-      for (const j of catalogJavaArchive(bytes, path)) {
+      for (const j of await catalogJavaArchive({ size: node.size, read: (o, l) => node.blob.readRange(o, l) }, path)) {
         const key = `${j.groupId}:${j.artifactId}@${j.version}`;
         if (seen.has(key)) continue;
         seen.add(key);

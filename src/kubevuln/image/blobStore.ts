@@ -7,6 +7,12 @@ import { LimitExceededError } from "./limits.ts";
 export interface Blob {
   size: number;
   read(): Promise<Uint8Array>;
+  /** A slice without reading the rest (zip directories of large jars). */
+  readRange(offset: number, length: number): Promise<Uint8Array>;
+}
+
+function memoryBlob(bytes: Uint8Array): Blob {
+  return { size: bytes.length, read: async () => bytes, readRange: async (offset, length) => bytes.subarray(offset, offset + length) };
 }
 
 const SMALL_BYTES = 256 * 1024;
@@ -33,19 +39,23 @@ export class BlobStore {
         at += c.length;
       }
       this.memoryBytes += size;
-      return { size, read: async () => bytes };
+      return memoryBlob(bytes);
     }
     this.dir ??= mkdtempSync(join(tmpdir(), "ks-blobs-"));
     const path = join(this.dir, String(this.seq++));
     const sink = Bun.file(path).writer();
     for await (const c of chunks) sink.write(c);
     await sink.end();
-    return { size, read: async () => new Uint8Array(await Bun.file(path).arrayBuffer()) };
+    return {
+      size,
+      read: async () => new Uint8Array(await Bun.file(path).arrayBuffer()),
+      readRange: async (offset, length) => new Uint8Array(await Bun.file(path).slice(offset, offset + length).arrayBuffer()),
+    };
   }
 
   fromBytes(bytes: Uint8Array): Blob {
     this.memoryBytes += bytes.length;
-    return { size: bytes.length, read: async () => bytes };
+    return memoryBlob(bytes);
   }
 
   dispose(): void {

@@ -158,6 +158,19 @@ describe("java archives", () => {
   });
 });
 
+describe("java archives made by real tools", () => {
+  test("jar (JDK) with a nested jar, and a zip64 archive (Info-ZIP -fz)", async () => {
+    const sbom = await scan(join(here, "java/rootfs"));
+    const found = sbom.packages.map((p) => `${p.metadata?.groupId}:${p.name}@${p.version} ${p.locations[0]!.path}`).sort();
+    expect(found).toEqual([
+      "com.example:inner-lib@3.4.5 /opt/app/outer-app.jar",
+      "com.example:inner-lib@3.4.5 /opt/app/zip64-app.jar",
+      "com.example:outer-app@1.0.0 /opt/app/outer-app.jar",
+      "com.example:outer-app@1.0.0 /opt/app/zip64-app.jar",
+    ]);
+  });
+});
+
 describe("ruby gems", () => {
   test("installed gemspecs: name, version, licenses", async () => {
     const sbom = await scan(join(here, "ruby/rootfs"));
