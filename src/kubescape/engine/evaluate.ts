@@ -22,6 +22,7 @@ export interface EvaluateOptions {
 export const HOST_DATA_MISSING = "needs host-scanner data, which this scan did not collect (enable the host scanner)";
 export const LIVE_CLUSTER_ONLY = "applies to live clusters only (kubescape scanningScope: cluster)";
 export const NOT_IMPLEMENTED = "not implemented in this version";
+const OUT_OF_SCOPE_PREFIX = "applies to ";
 
 function skipReasonFor(control: Control, index: ResourceIndex, scope: ScanScope): string | undefined {
   switch (control.implementation) {
@@ -35,7 +36,7 @@ function skipReasonFor(control: Control, index: ResourceIndex, scope: ScanScope)
       break;
   }
   if (!index.isLiveCluster) return runsOnFiles(control.id) ? undefined : LIVE_CLUSTER_ONLY;
-  if (!fitsScanScope(control.id, scope)) return `applies to ${referenceControl(control.id)?.scanningScope.join("/")} clusters only (this cluster: ${scope})`;
+  if (!fitsScanScope(control.id, scope)) return `${OUT_OF_SCOPE_PREFIX}${referenceControl(control.id)?.scanningScope.join("/")} clusters only (this cluster: ${scope})`;
   return undefined;
 }
 
@@ -60,8 +61,19 @@ function metaOf(control: Control): ControlMeta {
   return meta;
 }
 
-function skipped(control: ControlMeta, reason: string): ControlOutcome {
-  return { control, status: "skipped", skipReason: reason, passed: [], failed: [], excepted: [], counters: { passed: 0, failed: 0, excepted: 0 } };
+function skipped(control: ControlMeta, reason: string, outOfScope = false): ControlOutcome {
+  return {
+    control,
+    status: "skipped",
+    skipReason: reason,
+    passed: [],
+    failed: [],
+    excepted: [],
+    counters: { passed: 0, failed: 0, excepted: 0 },
+    failedWeight: 0,
+    allWeight: 0,
+    ...(outOfScope ? { outOfScope: true } : { complianceScore: 0, riskScore: 0 }),
+  };
 }
 
 /** A placeholder description of a control the reference lists but this build does not implement. */
@@ -118,7 +130,7 @@ export function evaluateControls(
     const meta = metaOf(control);
     const reason = skipReasonFor(control, index, scope);
     if (reason) {
-      outcomes.push(skipped(meta, reason));
+      outcomes.push(skipped(meta, reason, reason === LIVE_CLUSTER_ONLY || reason.startsWith(OUT_OF_SCOPE_PREFIX)));
       continue;
     }
     let evaluation;
@@ -157,7 +169,7 @@ export function evaluateControls(
       else failed.push(entry);
       stamps[i] = epoch;
     }
-    outcomes.push({ control: meta, status: "passed", passed, failed, excepted, counters: { passed: 0, failed: 0, excepted: 0 } });
+    outcomes.push({ control: meta, status: "passed", passed, failed, excepted, counters: { passed: 0, failed: 0, excepted: 0 }, failedWeight: 0, allWeight: 0 });
     options.afterControl?.();
   }
   for (const id of options.missingControlIds ?? []) outcomes.push(skipped(missingControlMeta(id), NOT_IMPLEMENTED));
@@ -205,6 +217,8 @@ function finishOutcome(o: ControlOutcome, weights: Float64Array): void {
   if (all === 0) {
     o.status = "passed";
     o.subStatus = "irrelevant";
+    o.complianceScore = 100;
+    o.riskScore = 0;
     return;
   }
   let failedWeight = 0;
@@ -215,7 +229,10 @@ function finishOutcome(o: ControlOutcome, weights: Float64Array): void {
     failedWeight += weights[f.resource]!;
     allWeight += weights[f.resource]!;
   }
-  o.complianceScore = round2(((o.counters.passed + o.counters.excepted) / all) * 100);
+  o.failedWeight = failedWeight;
+  o.allWeight = allWeight;
+  // Kubescape: a passed control (all failures excepted included) complies 100 %.
+  o.complianceScore = o.counters.failed === 0 ? 100 : round2(((o.counters.passed + o.counters.excepted) / all) * 100);
   o.riskScore = round2((failedWeight / allWeight) * 100);
   if (o.counters.failed > 0) o.status = "failed";
   else if (o.counters.excepted > 0) {

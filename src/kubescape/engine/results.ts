@@ -32,10 +32,19 @@ export interface ControlOutcome {
   failed: FailedResource[];
   excepted: ExceptedResource[];
   counters: ResourceCounters;
-  /** Passed (excepted counting as passed) / all resources, 0-100; undefined when skipped or irrelevant. */
+  /**
+   * Kubescape's compliance: 100 for a passed control (also irrelevant or all excepted), passed
+   * (excepted included) / all resources for a failed one, 0 for a skipped one; undefined when the
+   * control is out of the scan's scope (kubescape leaves it out of the report's averages).
+   */
   complianceScore?: number;
-  /** Failed weight / all weight × 100 (weights: replicas, DaemonSet nodes); undefined when skipped or irrelevant. */
+  /** Failed weight / all weight × 100 (weights: replicas, DaemonSet nodes); 0 with no resources. */
   riskScore?: number;
+  /** Σ weights of failed resources and of all resources (the risk score's parts). */
+  failedWeight: number;
+  allWeight: number;
+  /** Skipped because the control does not apply to this kind of scan (files vs cluster vs EKS/AKS/GKE). */
+  outOfScope?: boolean;
 }
 
 export interface FrameworkSummary {

@@ -1,27 +1,33 @@
 import type { ControlOutcome, ControlStatus, FrameworkSummary, ResourceCounters } from "./results.ts";
 
-/** True when a control has data to score (not skipped and at least one relevant resource). */
+/** True when a control counts in the averages (kubescape drops controls out of the scan's scope). */
 export function isScored(c: ControlOutcome): boolean {
-  return c.status !== "skipped" && c.complianceScore !== undefined;
+  return !c.outOfScope;
 }
 
-/** Compliance: mean of control compliance scores; 100 when nothing was scored. */
+/**
+ * Compliance (kubescape): the mean of the control compliance scores of every in-scope control,
+ * skipped ones counting 0; 0 when there is none.
+ */
 export function averageCompliance(controls: readonly ControlOutcome[]): number {
   const scored = controls.filter(isScored);
-  if (scored.length === 0) return 100;
+  if (scored.length === 0) return 0;
   return round2(scored.reduce((s, c) => s + (c.complianceScore ?? 0), 0) / scored.length);
 }
 
-/** Risk: control risk scores weighted by each control's base score. */
+/**
+ * Risk (kubescape): Σ baseScore × failed weight / Σ baseScore × all weight over the controls,
+ * so a control weighs by its base score and by how many (replicated) resources it looked at.
+ */
 export function weightedRisk(controls: readonly ControlOutcome[]): number {
-  let total = 0;
-  let weight = 0;
+  let failed = 0;
+  let all = 0;
   for (const c of controls) {
     if (!isScored(c)) continue;
-    total += (c.riskScore ?? 0) * c.control.baseScore;
-    weight += c.control.baseScore;
+    failed += c.failedWeight * c.control.baseScore;
+    all += c.allWeight * c.control.baseScore;
   }
-  return weight === 0 ? 0 : round2(total / weight);
+  return all === 0 ? 0 : round2((failed / all) * 100);
 }
 
 export function countStatuses(controls: readonly ControlOutcome[]): Record<ControlStatus, number> {
@@ -56,7 +62,7 @@ export function countResources(controls: readonly ControlOutcome[], resourceCoun
 export function summarizeFramework(name: string, controlIds: readonly string[], outcomes: ReadonlyMap<string, ControlOutcome>, resourceCount: number): FrameworkSummary {
   const controls = controlIds.map((id) => outcomes.get(id)).filter((c): c is ControlOutcome => c !== undefined);
   const controlCounters = countStatuses(controls);
-  const status = controlCounters.failed > 0 ? "failed" : controls.some(isScored) || controlCounters.passed + controlCounters.excepted > 0 ? "passed" : "skipped";
+  const status = controlCounters.failed > 0 ? "failed" : controlCounters.passed + controlCounters.excepted > 0 ? "passed" : "skipped";
   return {
     name,
     controlIds,

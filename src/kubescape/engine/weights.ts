@@ -4,27 +4,22 @@ function positiveInt(v: unknown): number | undefined {
   return typeof v === "number" && Number.isFinite(v) && v > 0 ? Math.floor(v) : undefined;
 }
 
+/** Kubescape's replica factor: each replica of a workload compounds the risk by 10 %. */
+const REPLICA_FACTOR = 1.1;
+
 /**
- * How much one resource weighs in the risk score: its replica count (a Deployment with 10
- * replicas is 10 running copies of the problem), a DaemonSet's number of nodes, 1 otherwise.
- * A Deployment scaled to 0 still weighs 1: its spec is still deployable.
+ * How much one resource weighs in the risk score (kubescape's rule): a workload with more than
+ * one replica weighs replicas × 1.1, a DaemonSet its desiredNumberScheduled (or, without a
+ * status, the number of Nodes in the snapshot), anything else 1.
  */
 export function resourceWeight(obj: K8sObject, nodeCount: number): number {
   const spec = obj.spec as Record<string, unknown> | undefined;
   const status = obj.status as Record<string, unknown> | undefined;
-  switch (obj.kind) {
-    case "Deployment":
-    case "StatefulSet":
-    case "ReplicaSet":
-    case "ReplicationController":
-      return positiveInt(spec?.replicas) ?? 1;
-    case "DaemonSet":
-      return positiveInt(status?.desiredNumberScheduled) ?? Math.max(1, nodeCount);
-    case "Job":
-      return positiveInt(spec?.parallelism) ?? 1;
-    default:
-      return 1;
-  }
+  let weight = 1;
+  const replicas = positiveInt(spec?.replicas);
+  if (replicas !== undefined && replicas > 1) weight *= replicas * REPLICA_FACTOR;
+  if (obj.kind === "DaemonSet") weight *= positiveInt(status?.desiredNumberScheduled) ?? Math.max(1, nodeCount);
+  return weight;
 }
 
 export function nodeCount(index: ResourceIndex): number {

@@ -30,13 +30,25 @@ describe("evaluateControls", () => {
     expect(calls).toBe(2);
   });
 
-  test("a control with no relevant resource is passed/irrelevant and not scored", () => {
+  test("a control with no relevant resource is passed/irrelevant: compliance 100, risk 0 (kubescape)", () => {
     const index = buildResourceIndex([{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x", namespace: "a" } }], live);
     const result = evaluateControls(index, [privilegedControl]);
     expect(result.controls[0]!.status).toBe("passed");
     expect(result.controls[0]!.subStatus).toBe("irrelevant");
-    expect(result.controls[0]!.complianceScore).toBeUndefined();
+    expect(result.controls[0]!.complianceScore).toBe(100);
     expect(result.complianceScore).toBe(100);
+    expect(result.riskScore).toBe(0);
+  });
+
+  test("skipped controls count 0 in compliance; out-of-scope ones are left out", () => {
+    const index = buildResourceIndex([deployment("ok")], live);
+    // C-0069 (host) is skipped for lack of host data: counts 0. C-0057 passes: 100.
+    const r = evaluateControls(index, [privilegedControl, hostControl]);
+    expect(r.complianceScore).toBe(50);
+    // On files, a cluster-only control (C-0036) is out of scope and not averaged.
+    const files = evaluateControls(buildResourceIndex([deployment("ok")]), [privilegedControl, { ...hostPidControl, id: "C-0036" }]);
+    expect(files.controls[1]!.outOfScope).toBe(true);
+    expect(files.complianceScore).toBe(100);
   });
 
   test("host controls are skipped without host data and run with it", () => {
@@ -108,13 +120,15 @@ describe("scores", () => {
     const objects = [deployment("big-bad", { privileged: true, replicas: 8 }), deployment("small-good", { replicas: 2 }), daemonSet("agent", false), node("n1"), node("n2")];
     const result = evaluateControls(buildResourceIndex(objects, live), [privilegedControl]);
     const c = result.controls[0]!;
-    // weights: 8 (bad) + 2 + 2 nodes for the DaemonSet = 12; failed 8
-    expect(c.riskScore).toBeCloseTo((8 / 12) * 100, 1);
+    // kubescape weights: replicas × 1.1 above one replica, DaemonSet × nodes:
+    // 8 × 1.1 = 8.8 (bad) + 2 × 1.1 = 2.2 + 2 nodes = 13; failed 8.8
+    expect(c.riskScore).toBeCloseTo((8.8 / 13) * 100, 1);
     expect(c.complianceScore).toBeCloseTo((2 / 3) * 100, 1);
     const ds = daemonSet("agent2", true);
     (ds as any).status = { desiredNumberScheduled: 5 };
-    const r2 = evaluateControls(buildResourceIndex([ds, deployment("ok", { replicas: 5 })], live), [privilegedControl]);
-    expect(r2.controls[0]!.riskScore).toBe(50);
+    const r2 = evaluateControls(buildResourceIndex([ds, deployment("ok", { replicas: 5 }), deployment("one", { replicas: 1 })], live), [privilegedControl]);
+    // DaemonSet 5 (its status wins over the node count), 5 replicas 5.5, 1 replica 1
+    expect(r2.controls[0]!.riskScore).toBeCloseTo((5 / 11.5) * 100, 1);
   });
 
   test("framework scores: compliance averaged over controls, risk weighted by base score", () => {
@@ -125,7 +139,8 @@ describe("scores", () => {
     expect(nsa.name).toBe("NSA");
     expect(nsa.complianceScore).toBe(75); // (75 + 75) / 2
     const [p, h] = result.controls;
-    const expectedRisk = (p!.riskScore! * p!.control.baseScore + h!.riskScore! * h!.control.baseScore) / (p!.control.baseScore + h!.control.baseScore);
+    // Σ base × failed weight / Σ base × all weight: 1 of 4 single-replica objects failed each control.
+    const expectedRisk = ((1 * p!.control.baseScore + 1 * h!.control.baseScore) / (4 * p!.control.baseScore + 4 * h!.control.baseScore)) * 100;
     expect(nsa.riskScore).toBeCloseTo(expectedRisk, 1);
     expect(nsa.status).toBe("failed");
     expect(nsa.resourceCounters).toEqual({ passed: 2, failed: 2, excepted: 0 });
