@@ -60,7 +60,7 @@ export function renderHtml(result: ScanResult, ctx: ReportContext): string {
         (c.failed.length ? `<details><summary>${c.counters.failed} failed</summary><ul>${failedList}</ul></details>` : "") +
         (c.excepted.length ? `<details><summary>${c.counters.excepted} excepted</summary><ul>${exceptedList}</ul></details>` : "");
       const status = c.status === "skipped" ? `skipped <small>(${esc(c.skipReason ?? "")})</small>` : c.subStatus === "irrelevant" ? "irrelevant" : c.status;
-      return `<tr class="${c.status}"><td><span class="sev" style="background:${SEVERITY_COLOURS[c.control.severity]}">${c.control.severity}</span></td><td>${c.control.id}</td><td>${esc(c.control.name)}${details}</td><td>${c.counters.failed}</td><td>${c.counters.failed + c.counters.passed + c.counters.excepted}</td><td>${c.complianceScore === undefined ? "-" : `${c.complianceScore.toFixed(0)}%`}</td><td>${status}</td></tr>`;
+      return `<tr class="${c.status}"><td><span class="sev" style="background:${SEVERITY_COLOURS[c.control.severity]}">${c.control.severity}</span></td><td>${c.control.id}</td><td>${esc(c.control.name)}${details}</td><td>${c.counters.failed}</td><td>${c.counters.failed + c.counters.passed + c.counters.excepted}</td><td>${c.status === "skipped" || c.complianceScore === undefined ? "-" : `${c.complianceScore.toFixed(0)}%`}</td><td>${status}</td></tr>`;
     })
     .join("\n");
   return `<!doctype html>

@@ -38,7 +38,7 @@ export function renderPretty(result: ScanResult, ctx: ReportContext, options: Pr
   lines.push(paint(header, [ANSI.bold], color), "─".repeat(header.length + 4));
   for (const c of rows) {
     const all = c.counters.failed + c.counters.passed + c.counters.excepted;
-    const compliance = c.complianceScore === undefined ? "-" : `${c.complianceScore.toFixed(0)}%`;
+    const compliance = c.status === "skipped" || c.complianceScore === undefined ? "-" : `${c.complianceScore.toFixed(0)}%`;
     const status = statusCell(c);
     const statusPainted = status === "failed" ? paint(status, [ANSI.red], color) : status === "passed" ? paint(status, [ANSI.green], color) : paint(status, [ANSI.gray], color);
     lines.push(
