@@ -6,5 +6,5 @@ export const control = defineControl({
   id: "C-0148",
   description: "Fails a controller manager without --root-ca-file.",
   remediation: "Set --root-ca-file on kube-controller-manager.",
-  evaluate: (index) => evaluateFlags(index, "kube-controller-manager", required([["--root-ca-file", "<path/to/key.pem>"]])),
+  evaluate: (index) => evaluateFlags(index, "kube-controller-manager", required([["--root-ca-file", "<path/to/key/ca.crt>"]])),
 });
