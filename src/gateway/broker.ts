@@ -175,9 +175,20 @@ export function createGatewayBroker(options: GatewayBrokerOptions): GatewayBroke
     return conn;
   }
 
-  // Slow consumers: close whoever has more unsent bytes than allowed.
+  // Slow consumers: close whoever has more unsent bytes than allowed. The sweep walks the
+  // clients in slices (a fifth per tick) so a large gateway never stalls a fan-out for it.
+  const SLICES = 5;
+  let cursor: Iterator<Socket> | undefined;
   const sweep = setInterval(() => {
-    for (const [ws] of sockets) {
+    const budget = Math.ceil(sockets.size / SLICES) + 1;
+    cursor ??= sockets.keys();
+    for (let i = 0; i < budget; i++) {
+      const next = cursor.next();
+      if (next.done) {
+        cursor = undefined;
+        break;
+      }
+      const ws = next.value;
       if (ws.getBufferedAmount() > limits.maxBufferedBytes) {
         const conn = unregister(ws);
         drop("slow consumer");
@@ -186,7 +197,7 @@ export function createGatewayBroker(options: GatewayBrokerOptions): GatewayBroke
         if (conn) options.onClientClose?.(conn.attributes);
       }
     }
-  }, limits.slowConsumerCheckMs);
+  }, Math.max(10, Math.round(limits.slowConsumerCheckMs / SLICES)));
   sweep.unref?.();
 
   function websocketRoutes(path = "/v1/waitfornotification") {
