@@ -14,3 +14,11 @@ test("C-0050: missing CPU limit gets a fix; millicores compare against bounds", 
   const bounded = run(control, objs, { ...DEFAULT_CONTROL_INPUTS, cpu_limit_max: ["1500m"] });
   expect(failedPaths(bounded.get("Job/set"))).toEqual(["spec.template.spec.containers[0].resources.limits.cpu"]);
 });
+
+test("C-0050: no CPU settings at all: request fix first, then limit (kubescape's order)", () => {
+  const r = run(control, [workload("Job", "bare", { containers: [c("a")] })]);
+  expect(fixPaths(r.get("Job/bare"))).toEqual([
+    { path: "spec.template.spec.containers[0].resources.requests.cpu", value: "YOUR_VALUE" },
+    { path: "spec.template.spec.containers[0].resources.limits.cpu", value: "YOUR_VALUE" },
+  ]);
+});

@@ -39,8 +39,11 @@ export function evaluateResourceBounds(index: Parameters<typeof evaluateContaine
     const res = c.container.resources ?? {};
     const limit = res.limits?.[kind];
     const request = res.requests?.[kind];
-    if (!limit) out.push(fix(`${c.path}.resources.limits.${kind}`, "YOUR_VALUE"));
-    if (!request) out.push(fix(`${c.path}.resources.requests.${kind}`, "YOUR_VALUE"));
+    // kubescape's cpu rule reports the missing request first, the memory rule the missing limit
+    const missing: RulePaths[] = [];
+    if (!limit) missing.push(fix(`${c.path}.resources.limits.${kind}`, "YOUR_VALUE"));
+    if (!request) missing.push(fix(`${c.path}.resources.requests.${kind}`, "YOUR_VALUE"));
+    out.push(...(kind === "cpu" ? missing.reverse() : missing));
     if (request) {
       const v = parseQuantity(request);
       if (v !== undefined && ((reqMax !== undefined && v > reqMax) || (reqMin !== undefined && v < reqMin))) {
