@@ -5,8 +5,9 @@
  * - lang/npm/app: `npm install --prefix` of a few packages (real node_modules + lockfile)
  * - lang/py/site: `pip install --target` of requests and its dependencies (real dist-info)
  * - lang/go/bin/hello: `go build` of a program using golang.org/x/text (real build info)
- * - oci/: an OCI layout made with umoci: tag `bookworm` (the root as one layer) and
- *   `bookworm-lang` (plus one layer each for npm, Python and Go content).
+ * - lang/java/lib: `mvn dependency:copy` of log4j jars from Maven Central (real jars)
+ * - oci-v2/: an OCI layout made with umoci: tag `bookworm` (the root as one layer) and
+ *   `bookworm-lang` (plus one layer each for npm, Python, Go and Java content).
  * Each step runs only when its result is missing. Run directly to build: `bun tests/kubevuln/assets.ts`.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -21,11 +22,13 @@ export interface KubevulnAssets {
   npmApp: string;
   pySite: string;
   goBinary: string;
+  javaLib: string;
   ociDir: string;
 }
 
 export const NPM_PACKAGES = ["lodash@4.17.20", "minimist@1.2.5", "qs@6.5.2"];
 export const PY_PACKAGES = ["requests==2.25.0"];
+export const MAVEN_ARTIFACTS = ["org.apache.logging.log4j:log4j-core:2.14.1", "org.apache.logging.log4j:log4j-api:2.14.1"];
 const GO_MAIN = `package main
 
 import (
@@ -92,7 +95,11 @@ async function buildAssets(): Promise<KubevulnAssets> {
     mkdirSync(join(tmp, "bin"));
     await sh(["go", "build", "-o", join(tmp, "bin", "hello"), "."], { cwd: src, env: { CGO_ENABLED: "0" } });
   });
-  const ociDir = join(root, "oci");
+  const javaDir = join(root, "lang", "java");
+  await step(javaDir, async (tmp) => {
+    for (const artifact of MAVEN_ARTIFACTS) await sh(["mvn", "-q", "-B", "dependency:copy", `-Dartifact=${artifact}`, `-DoutputDirectory=${join(tmp, "lib")}`]);
+  });
+  const ociDir = join(root, "oci-v2");
   await step(ociDir, async (tmp) => {
     rmSync(tmp, { recursive: true, force: true });
     await sh(["umoci", "init", "--layout", tmp]);
@@ -102,9 +109,10 @@ async function buildAssets(): Promise<KubevulnAssets> {
     await sh(["umoci", "insert", "--rootless", "--image", `${tmp}:bookworm-lang`, join(npmDir, "app"), "/app"]);
     await sh(["umoci", "insert", "--rootless", "--image", `${tmp}:bookworm-lang`, join(pyDir, "site"), "/opt/py"]);
     await sh(["umoci", "insert", "--rootless", "--image", `${tmp}:bookworm-lang`, join(goDir, "bin", "hello"), "/usr/local/bin/hello"]);
+    await sh(["umoci", "insert", "--rootless", "--image", `${tmp}:bookworm-lang`, join(javaDir, "lib"), "/opt/java/lib"]);
     await sh(["umoci", "gc", "--layout", tmp]);
   });
-  return { root, rootfs, npmApp: join(npmDir, "app"), pySite: join(pyDir, "site"), goBinary: join(goDir, "bin", "hello"), ociDir };
+  return { root, rootfs, npmApp: join(npmDir, "app"), pySite: join(pyDir, "site"), goBinary: join(goDir, "bin", "hello"), javaLib: join(javaDir, "lib"), ociDir };
 }
 
 if (import.meta.main) {

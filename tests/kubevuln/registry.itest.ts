@@ -19,9 +19,9 @@ import { createKubevulnApp } from "../../src/kubevuln/service/server.ts";
 import { VulnDbHolder } from "../../src/kubevuln/service/vulnDbHolder.ts";
 import { SHARED_DIR } from "../support/shared.ts";
 import type { Sbom } from "../../src/kubevuln/types.ts";
-import { ensureAssets, type KubevulnAssets } from "./assets.ts";
+import { ensureAssets, type KubevulnAssets, MAVEN_ARTIFACTS } from "./assets.ts";
 import { pushOci, type RunningRegistry, startDockerRegistry, writeOciLayout } from "./support/dockerRegistry.ts";
-import { dpkgOracle, goOracle, npmOracle, pipOracle } from "./support/oracles.ts";
+import { dpkgOracle, goOracle, mavenOracle, npmOracle, pipOracle } from "./support/oracles.ts";
 import { makeTar } from "./support/tarWriter.ts";
 
 let assets: KubevulnAssets;
@@ -47,6 +47,8 @@ function expectMatchesOracles(sbom: Sbom, lang: boolean): void {
     expect(list(sbom, "npm")).toEqual(oracle.npm!);
     expect(list(sbom, "python")).toEqual(oracle.pip!);
     expect(list(sbom, "go-module")).toEqual(oracle.go!);
+    const java = sbom.packages.filter((p) => p.type === "java-archive").map((p) => `${p.metadata?.groupId}:${p.name}@${p.version}`).sort();
+    expect(java).toEqual(oracle.maven!);
   }
 }
 
@@ -64,6 +66,7 @@ beforeAll(async () => {
   oracle.npm = await npmOracle(assets.npmApp);
   oracle.pip = await pipOracle(assets.pySite);
   oracle.go = await goOracle(assets.goBinary);
+  oracle.maven = mavenOracle(MAVEN_ARTIFACTS);
 }, 600_000);
 
 afterAll(async () => {
@@ -90,7 +93,7 @@ describe("scans agree with the ecosystems' own tools", () => {
 
   test("bookworm + npm/pip/go layers behind htpasswd (Basic) = dpkg-query, npm ls, pip list, go version -m", async () => {
     const { sbom, stats } = await buildSbom(registryInput(basic, "private/app:lang"));
-    expect(stats.layers).toBe(4);
+    expect(stats.layers).toBe(5);
     expectMatchesOracles(sbom, true);
     await expect(buildSbom(registryInput(basic, "private/app:lang", false))).rejects.toThrow(/requires credentials|401/);
   });
@@ -104,7 +107,7 @@ describe("scans agree with the ecosystems' own tools", () => {
 
   test("zstd-compressed layers (skopeo --dest-compress-format zstd) give the same packages", async () => {
     const manifest = (await (await fetch(`http://${zstdRegistry.host}/v2/app/manifests/lang-zstd`, { headers: { accept: "application/vnd.oci.image.manifest.v1+json" } })).json()) as { layers: Array<{ mediaType: string }> };
-    expect(manifest.layers.map((l) => l.mediaType)).toEqual(Array(4).fill("application/vnd.oci.image.layer.v1.tar+zstd"));
+    expect(manifest.layers.map((l) => l.mediaType)).toEqual(Array(5).fill("application/vnd.oci.image.layer.v1.tar+zstd"));
     const { sbom } = await buildSbom(registryInput(zstdRegistry, "app:lang-zstd"));
     expectMatchesOracles(sbom, true);
   });
@@ -156,6 +159,8 @@ describe("the kubevuln service against the real registry", () => {
     const vulns = received.filter((r) => r.path === "/k8s/v2/containerScan").flatMap((r) => r.body.vulnerabilities as Array<{ name: string; packageName: string; packageVersion: string }>);
     // minimist 1.2.5 from the real npm layer is affected by CVE-2021-44906 in the shared advisories
     expect(vulns.some((v) => v.packageName === "minimist" && v.packageVersion === "1.2.5" && v.name === "CVE-2021-44906")).toBe(true);
+    // log4j-core 2.14.1 from the real Maven jar: Log4Shell
+    expect(vulns.some((v) => v.packageName === "log4j-core" && v.name === "CVE-2021-44228")).toBe(true);
     expect(received.filter((r) => r.path === "/k8s/sysreport").map((r) => r.body.status)).toEqual(["started", "in progress", "success", "done"]);
   });
 });

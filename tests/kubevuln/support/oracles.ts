@@ -59,3 +59,11 @@ export async function goOracle(binary: string): Promise<string[]> {
   }
   return pkgs.sort();
 }
+
+/** The Maven coordinates `mvn dependency:copy` fetched (group:artifact:version → group:artifact@version). */
+export function mavenOracle(artifacts: string[]): string[] {
+  return artifacts.map((a) => {
+    const [group, artifact, version] = a.split(":");
+    return `${group}:${artifact}@${version}`;
+  }).sort();
+}
