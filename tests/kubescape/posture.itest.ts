@@ -22,6 +22,7 @@ const ns = `posture-${Date.now().toString(36)}`;
 let kc: KubeConfig;
 let helmBin = "helm";
 let manifestsDir: string;
+let kubeconfigPath = "";
 let objects: K8sObject[] = [];
 
 function fixtureObjects(): K8sObject[] {
@@ -69,6 +70,7 @@ let clusterScan: ScanResult;
 beforeAll(async () => {
   const cp = await sharedControlPlane();
   helmBin = cp.helm;
+  kubeconfigPath = cp.kubeconfigPath;
   kc = new KubeConfig();
   kc.loadFromFile(cp.kubeconfigPath);
   objects = fixtureObjects();
@@ -153,6 +155,21 @@ describe("posture scan of the real apiserver", () => {
     if (c.status === "skipped") return; // C-0057 not implemented in this build
     expect(c.excepted.map((e) => r.resources[e.resource]!.metadata.name)).toEqual(["careless-web"]);
     expect(c.failed.map((f) => r.resources[f.resource]!.metadata.name)).toEqual(["node-agent"]);
+  });
+
+  test("ks scan (the CLI process) scans the cluster from KUBECONFIG", () => {
+    const proc = Bun.spawnSync([process.execPath, join(import.meta.dir, "../../src/main.ts"), "scan", "framework", "nsa", "cluster", "--include-namespaces", ns, "--format", "json"], {
+      env: { ...process.env, KUBECONFIG: kubeconfigPath, LOG_LEVEL: "silent" },
+    });
+    expect(proc.stderr.toString()).toBe("");
+    expect(proc.exitCode).toBe(0);
+    const report = JSON.parse(proc.stdout.toString());
+    expect(report.metadata.scanMetadata.scanningTarget).toBe("Cluster");
+    expect(report.results.some((r: { resourceID: string }) => r.resourceID === `apps/v1/${ns}/Deployment/careless-web`)).toBe(true);
+    const withThreshold = Bun.spawnSync([process.execPath, join(import.meta.dir, "../../src/main.ts"), "scan", "framework", "nsa", "--include-namespaces", ns, "--compliance-threshold", "100"], {
+      env: { ...process.env, KUBECONFIG: kubeconfigPath, LOG_LEVEL: "silent" },
+    });
+    expect(withThreshold.exitCode).toBe(1);
   });
 
   test("a Helm chart rendered with the real helm keeps template file sources", async () => {
