@@ -49,8 +49,14 @@ export async function buildSbom(input: ImageInput, options: SbomOptions = {}): P
   const started = performance.now();
   const limits = withLimits(options.limits);
   const signal = scanSignal(limits, options.signal);
-  const source = await openSource(input, limits, options.platform ?? defaultPlatform(), signal);
-  const view = await readImage(source, selectorFor(CATALOGERS), limits, signal);
+  let view: Awaited<ReturnType<typeof readImage>>;
+  let source: ImageSource;
+  try {
+    source = await openSource(input, limits, options.platform ?? defaultPlatform(), signal);
+    view = await readImage(source, selectorFor(CATALOGERS), limits, signal);
+  } finally {
+    signal.dispose();
+  }
   try {
     const { distro, packages } = await catalogTree(view.tree, CATALOGERS);
     const sbom: Sbom = {

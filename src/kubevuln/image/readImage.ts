@@ -17,11 +17,13 @@ export interface ImageView {
 }
 
 /** A signal that fires on the caller's abort or when the time limit passes, with a clear reason. */
-export function scanSignal(limits: ScanLimits, outer?: AbortSignal): AbortSignal {
+export function scanSignal(limits: ScanLimits, outer?: AbortSignal): AbortSignal & { dispose(): void } {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new LimitExceededError("timeoutMs", `scan took longer than ${limits.timeoutMs} ms (timeoutMs)`)), limits.timeoutMs);
   (timer as { unref?: () => void }).unref?.();
-  return outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal;
+  const signal = outer ? AbortSignal.any([outer, timeout.signal]) : timeout.signal;
+  // a long-running service scans many images: drop each timer when its scan ends
+  return Object.assign(signal, { dispose: () => clearTimeout(timer) });
 }
 
 /**
