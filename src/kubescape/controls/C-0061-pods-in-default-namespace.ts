@@ -10,7 +10,7 @@ export const control = defineControl({
     evaluateWorkloads(index, (_t, wl) => {
       const ns = wl.metadata.namespace;
       if (ns === "default") return [failed("metadata.namespace")];
-      if (ns === undefined || ns === null || ns === "") return [fix("metadata.namespace", "YOUR_VALUE")];
+      if (ns === undefined || ns === null || ns === "") return [fix("metadata.namespace", "YOUR_NAMESPACE")];
       return [];
     }),
 });

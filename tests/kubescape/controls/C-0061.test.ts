@@ -9,6 +9,6 @@ test("C-0061: default namespace fails on metadata.namespace; no namespace gets a
     pod("fine", { containers: [c("a")] }),
   ]);
   expect(failedPaths(r.get("Deployment/in-default"))).toEqual(["metadata.namespace"]);
-  expect(fixPaths(r.get("Pod/unset"))).toEqual([{ path: "metadata.namespace", value: "YOUR_VALUE" }]);
+  expect(fixPaths(r.get("Pod/unset"))).toEqual([{ path: "metadata.namespace", value: "YOUR_NAMESPACE" }]);
   expect(r.get("Pod/fine")?.status).toBe("passed");
 });
