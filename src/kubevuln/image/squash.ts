@@ -42,22 +42,21 @@ export async function applyLayer(entries: AsyncIterable<TarEntry>, layerIndex: n
       else tree.whiteout(tree.keyFor(`${parentOf(path)}/${name.slice(WHITEOUT.length)}`), layerIndex);
       continue;
     }
+    const key = tree.keyFor(path);
+    if (header.type !== "dir") tree.replaceFolder(key, layerIndex);
     switch (header.type) {
       case "symlink": {
-        const key = tree.keyFor(path);
         tree.set(key, { kind: "symlink", target: header.linkName, layer: layerIndex });
         break;
       }
       case "hardlink": {
         const target = normaliseEntryPath(header.linkName, what);
         const source = target ? tree.get(tree.keyFor(target)) : undefined;
-        const key = tree.keyFor(path);
         if (source?.kind === "file") tree.set(key, { ...source, layer: layerIndex });
         else tree.shadow(key, layerIndex);
         break;
       }
       case "file": {
-        const key = tree.keyFor(path);
         if (selector.wantsContent(key) || selector.wantsContent(path)) {
           const blob = await store.store(entry.body(), header.size, `${what}: ${path}`);
           tree.set(key, { kind: "file", mode: header.mode, size: header.size, layer: layerIndex, blob });
@@ -69,7 +68,7 @@ export async function applyLayer(entries: AsyncIterable<TarEntry>, layerIndex: n
         break;
       }
       default:
-        tree.shadow(tree.keyFor(path), layerIndex);
+        tree.shadow(key, layerIndex);
     }
   }
 }

@@ -15,6 +15,8 @@ const MAX_LINK_HOPS = 40;
  */
 export class FileTree {
   private readonly nodes = new Map<string, TreeNode>();
+  /** Folders that have (or had) kept entries below them: a cheap test before a prefix scan. */
+  private readonly parents = new Set<string>();
   /** Digest (or name) of each layer, by index. */
   readonly layers: string[] = [];
 
@@ -52,6 +54,11 @@ export class FileTree {
 
   set(key: string, node: TreeNode): void {
     this.nodes.set(key, node);
+    for (let i = key.lastIndexOf("/"); i > 0; i = key.lastIndexOf("/", i - 1)) {
+      const dir = key.slice(0, i);
+      if (this.parents.has(dir)) break;
+      this.parents.add(dir);
+    }
   }
 
   get(key: string): TreeNode | undefined {
@@ -62,6 +69,11 @@ export class FileTree {
   shadow(key: string, layer: number): void {
     const lower = this.nodes.get(key);
     if (lower && lower.layer < layer) this.nodes.delete(key);
+  }
+
+  /** A non-folder entry replacing a lower folder: the folder's lower content goes too. */
+  replaceFolder(key: string, layer: number): void {
+    if (this.parents.has(key)) this.removeBelow(`${key}/`, layer);
   }
 
   /** `.wh.NAME`: removes NAME and everything under it from lower layers. */

@@ -73,6 +73,22 @@ describe("layer squashing", () => {
     v.store.dispose();
   });
 
+  test("a file or link replacing a lower folder removes the folder's lower content", async () => {
+    const lower = makeTar([
+      { name: "etc/conf.d/a", content: "a" },
+      { name: "etc/other/b", content: "b" },
+    ]);
+    const upper = makeTar([
+      { name: "etc/conf.d", content: "now a file" },
+      { name: "etc/other", type: "symlink", linkName: "conf.d" },
+    ]);
+    const v = await view([lower, upper]);
+    expect(v.tree.file("/etc/conf.d/a")).toBeUndefined();
+    expect(await v.tree.readText("/etc/conf.d")).toBe("now a file");
+    expect(v.tree.file("/etc/other/b")).toBeUndefined();
+    v.store.dispose();
+  });
+
   test("symlinks resolve inside the image, absolute and relative, never above its root", async () => {
     const layer = makeTar([
       { name: "usr/lib/os-release", content: "ID=debian" },
