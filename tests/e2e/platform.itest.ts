@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startLocalPlatform, type Platform } from "../../scripts/platform/localPlatform.ts";
+import { localizeArgs, startLocalPlatform, type Platform } from "../../scripts/platform/localPlatform.ts";
 import { KubeConfig, k8s } from "../../src/common/kube.ts";
 import { sharedControlPlane } from "../cluster/shared.ts";
 import { waitFor } from "../support/ports.ts";
-import { backendApi, ensureBinary, sharedVulnDb } from "./support.ts";
+import { BINARY, backendApi, ensureBinary, sharedVulnDb } from "./support.ts";
 
 let platform: Platform;
 let kc: KubeConfig;
@@ -72,4 +72,35 @@ describe("platform end to end", () => {
     }, 60_000, 500);
     expect(cron.metadata?.name).toBeDefined();
   }, 90_000);
+});
+
+describe("recurring scan fired by its CronJob", () => {
+  test("the CronJob's own container command, run locally, makes the operator scan and the report arrive", async () => {
+    const batch = kc.makeApiClient(k8s.BatchV1Api);
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    const cron = (await batch.listNamespacedCronJob({ namespace: platform.namespace, labelSelector: "armo.tier=kubescape-scan" })).items.find((c) => c.spec?.schedule === "17 3 * * *");
+    expect(cron).toBeDefined();
+    const podSpec = cron!.spec!.jobTemplate.spec!.template.spec!;
+    const container = podSpec.containers[0]!;
+    // The request body the CronJob mounts: its ConfigMap, read back from the cluster.
+    const bodyMount = container.volumeMounts!.find((m) => m.name === "request-body-volume")!;
+    const cmName = podSpec.volumes!.find((v) => v.name === "request-body-volume")!.configMap!.name!;
+    const cm = await core.readNamespacedConfigMap({ name: cmName, namespace: platform.namespace });
+    const body = cm.data!["request-body.json"]!;
+    expect(JSON.parse(body).commands.length).toBeGreaterThan(0);
+    const dir = mkdtempSync(join(tmpdir(), "ks-cron-"));
+    await Bun.write(join(dir, "request-body.json"), body);
+    const args = localizeArgs(container.args ?? [], { ...platform.serviceAddresses, [bodyMount.mountPath]: join(dir, "request-body.json") });
+    expect(args[0]).toBe("http-request");
+
+    const reports = async () => (await api.get<Array<{ reportId: string }>>("/posture/trend?cluster=e2e&framework=NSA")).body;
+    const before = await reports();
+    const proc = Bun.spawn([BINARY, ...args], { stdout: "pipe", stderr: "pipe" });
+    expect(await proc.exited).toBe(0);
+    const after = await waitFor("the scheduled scan's posture report", async () => {
+      const now = await reports();
+      return now.length > before.length ? now : undefined;
+    }, 90_000, 1000);
+    expect(after.length).toBe(before.length + 1);
+  }, 120_000);
 });
