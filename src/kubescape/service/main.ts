@@ -17,7 +17,8 @@ env:
   KS_MAX_QUEUED             scans waiting behind the running one before 429 (default 5)
   KS_RESULTS_KEPT           finished reports kept in memory (default 20)
   KS_REPORT_CHUNK_BYTES     largest posture-report chunk sent to the event receiver (default 2097152)
-  KS_SUBMIT                 submit reports to the event receiver unless the request says otherwise (default true)
+  KS_SUBMIT                 submit reports to the event receiver unless the request says otherwise
+                            (default: true, false when clusterData keepLocal is true)
   KS_ENABLE_HOST_SCANNER    collect host-scanner data unless the request says otherwise (default false)
   KS_INCLUDE_NAMESPACES / KS_EXCLUDE_NAMESPACES   default namespace filters (comma separated)
   KS_EXCEPTIONS_CONFIGMAP   NAMESPACE/NAME of a ConfigMap with postureExceptionPolicy lists, read per scan
@@ -50,7 +51,8 @@ export async function run(argv: string[]): Promise<number | void> {
     clusterName: config.clusterName || env.CLUSTER_NAME || "",
     hostScannerNamespace: namespace,
     defaults: {
-      submit: env.KS_SUBMIT === undefined ? true : queryBool(env.KS_SUBMIT),
+      // clusterData keepLocal (the chart's "don't send anything") wins unless KS_SUBMIT says otherwise.
+      submit: env.KS_SUBMIT === undefined ? !config.keepLocal : queryBool(env.KS_SUBMIT),
       hostScanner: queryBool(env.KS_ENABLE_HOST_SCANNER),
       includeNamespaces: list(env.KS_INCLUDE_NAMESPACES ?? config.includeNamespaces),
       excludeNamespaces: list(env.KS_EXCLUDE_NAMESPACES ?? config.excludeNamespaces),
