@@ -13,6 +13,8 @@
  *   });
  *   app.use(broker.routes());                   // ws /v1/waitfornotification + POST /v1/sendnotification
  *   // or separately: app.use(broker.websocketRoutes()); otherApp.use(broker.sendRoutes());
+ *   // or a dedicated Bun.serve websocket port (what `ks gateway` does):
+ *   Bun.serve({ fetch: (req, srv) => broker.upgrade(req, srv), websocket: { ...broker.websocketHandler } });
  *   broker.send({ target: { customerGUID, clusterName, dest: "trigger" }, notification: commands });
  *   broker.clients();                           // [{ attributes, connections }]
  *   broker.stats();                             // { connections, routed, dropped, rejected }
@@ -30,8 +32,9 @@
  * never holds memory or delays the others.
  */
 import { Elysia } from "elysia";
-import type { Server, ServerWebSocket } from "bun";
+import type { Server, ServerWebSocket, WebSocketHandler } from "bun";
 import { HttpError } from "../common/errors.ts";
+import { toErrorResponse } from "../common/http/errors.ts";
 import type { ServiceMetrics } from "../common/http/metrics.ts";
 import type { Logger } from "../common/log.ts";
 import { decodeNotification, encodeNotificationJson, type NotificationEnvelope } from "../common/wire/notification.ts";
@@ -89,6 +92,12 @@ interface Connection {
   account?: string;
 }
 
+/** An admitted upgrade, before the socket opens. */
+export interface Pending {
+  attributes: Record<string, string>;
+  account?: string;
+}
+
 type AnyServer = Server<unknown>;
 type Socket = ServerWebSocket<unknown>;
 
@@ -101,6 +110,13 @@ export interface GatewayBroker {
   sendRoutes(path?: string): Elysia;
   /** Both plugins, for one port. */
   routes(): Elysia;
+  /**
+   * Without Elysia, for a dedicated websocket port (what `ks gateway` does):
+   * `Bun.serve({ fetch: (req, srv) => broker.upgrade(req, srv), websocket: { ...broker.websocketHandler, ...limits } })`.
+   * Per-socket state is then only the admitted attributes.
+   */
+  upgrade(request: Request, server: Server<unknown>): Promise<Response | undefined>;
+  readonly websocketHandler: WebSocketHandler<Pending>;
   /** Routes already-decoded notification bytes (forwarded unchanged, as a binary frame). */
   deliver(target: Attributes, bytes: Uint8Array): DeliveryResult;
   /** Encodes an envelope as JSON and routes it. */
@@ -118,7 +134,7 @@ export function createGatewayBroker(options: GatewayBrokerOptions): GatewayBroke
   const table = new RoutingTable();
   const sockets = new Map<Socket, Connection>();
   const servers = new Set<AnyServer>();
-  const pendingByRequest = new WeakMap<Request, Omit<Connection, "group">>();
+  const pendingByRequest = new WeakMap<Request, Pending>();
   const counters = { routed: 0, dropped: 0, rejected: 0 };
 
   const m = options.metrics;
@@ -200,75 +216,111 @@ export function createGatewayBroker(options: GatewayBrokerOptions): GatewayBroke
   }, Math.max(10, Math.round(limits.slowConsumerCheckMs / SLICES)));
   sweep.unref?.();
 
+  /** Decides whether an upgrade may register, and with which attributes; throws HttpError. */
+  async function admit(request: Request): Promise<Pending> {
+    const attributes: Record<string, string> = attributesFromQuery(new URL(request.url).searchParams);
+    if (Object.keys(attributes).length === 0) {
+      counters.rejected++;
+      throw new HttpError(400, "no attributes received: connect with query parameters, e.g. ?customerGUID=...&clusterName=...");
+    }
+    const account = await authorize(request);
+    if (account !== undefined) {
+      if (attributes.customerGUID !== undefined && attributes.customerGUID !== account) {
+        counters.rejected++;
+        throw new HttpError(403, "customerGUID does not belong to this API key");
+      }
+      attributes.customerGUID = account;
+    }
+    if (sockets.size >= limits.maxConnections) {
+      counters.rejected++;
+      drop("connection limit");
+      throw new HttpError(503, `connection limit (${limits.maxConnections}) reached`);
+    }
+    return { attributes, account };
+  }
+
+  function register(ws: Socket, pending: Pending | undefined): void {
+    if (!pending) {
+      ws.close(1011, "registration lost");
+      return;
+    }
+    const group = table.add(pending.attributes);
+    sockets.set(ws, { ...pending, group });
+    ws.subscribe(topicOf(group));
+    connectionsGauge?.set(sockets.size);
+    logger.debug({ attributes: pending.attributes }, "websocket client registered");
+    options.onClientOpen?.(pending.attributes);
+  }
+
+  /** Clients may publish too (the reference re-broadcasts frames from any websocket). */
+  function clientMessage(ws: Socket, message: unknown): void {
+    const conn = sockets.get(ws);
+    if (!conn) return;
+    const bytes = toBytes(message);
+    if (bytes.length > limits.maxMessageBytes) {
+      drop("oversize");
+      return;
+    }
+    const decoded = decodeNotification(bytes);
+    if (!decoded.ok) {
+      logger.debug({ attributes: conn.attributes, problem: decoded.message }, "ignoring websocket frame that is not a notification");
+      return;
+    }
+    try {
+      const target = confineTarget(decoded.envelope.target, conn.account);
+      notificationsCounter?.inc({ source: "websocket" });
+      deliver(target, bytes);
+    } catch (err) {
+      logger.warn({ attributes: conn.attributes, err: (err as Error).message }, "refused websocket notification");
+    }
+  }
+
+  function clientClosed(ws: Socket): void {
+    const conn = unregister(ws);
+    if (conn) options.onClientClose?.(conn.attributes);
+  }
+
   function websocketRoutes(path = "/v1/waitfornotification") {
     return new Elysia({ name: `gateway-ws:${path}` }).ws(path, {
       detail: { tags: ["gateway"], summary: "Websocket clients register with their query parameters as attributes" },
       async beforeHandle({ request, server }) {
-        const attributes: Record<string, string> = attributesFromQuery(new URL(request.url).searchParams);
-        if (Object.keys(attributes).length === 0) {
-          counters.rejected++;
-          throw new HttpError(400, "no attributes received: connect with query parameters, e.g. ?customerGUID=...&clusterName=...");
-        }
-        const account = await authorize(request);
-        if (account !== undefined) {
-          if (attributes.customerGUID !== undefined && attributes.customerGUID !== account) {
-            counters.rejected++;
-            throw new HttpError(403, "customerGUID does not belong to this API key");
-          }
-          attributes.customerGUID = account;
-        }
-        if (sockets.size >= limits.maxConnections) {
-          counters.rejected++;
-          drop("connection limit");
-          throw new HttpError(503, `connection limit (${limits.maxConnections}) reached`);
-        }
+        const pending = await admit(request);
         if (server) servers.add(server as AnyServer);
-        pendingByRequest.set(request, { attributes, account });
+        pendingByRequest.set(request, pending);
       },
       // Keep client frames as raw bytes/strings: they are routed, not interpreted by Elysia.
       parse: (_ws, message) => message,
       open(ws) {
-        const raw = ws.raw as unknown as Socket;
-        const pending = pendingByRequest.get(ws.data.request);
-        if (!pending) {
-          raw.close(1011, "registration lost");
-          return;
-        }
-        const group = table.add(pending.attributes);
-        sockets.set(raw, { ...pending, group });
-        raw.subscribe(topicOf(group));
-        connectionsGauge?.set(sockets.size);
-        logger.debug({ attributes: pending.attributes }, "websocket client registered");
-        options.onClientOpen?.(pending.attributes);
+        register(ws.raw as unknown as Socket, pendingByRequest.get(ws.data.request));
       },
       message(ws, message) {
-        // Clients may publish too (the reference re-broadcasts frames from any websocket).
-        const conn = sockets.get(ws.raw as unknown as Socket);
-        if (!conn) return;
-        const bytes = toBytes(message);
-        if (bytes.length > limits.maxMessageBytes) {
-          drop("oversize");
-          return;
-        }
-        const decoded = decodeNotification(bytes);
-        if (!decoded.ok) {
-          logger.debug({ attributes: conn.attributes, problem: decoded.message }, "ignoring websocket frame that is not a notification");
-          return;
-        }
-        try {
-          const target = confineTarget(decoded.envelope.target, conn.account);
-          notificationsCounter?.inc({ source: "websocket" });
-          deliver(target, bytes);
-        } catch (err) {
-          logger.warn({ attributes: conn.attributes, err: (err as Error).message }, "refused websocket notification");
-        }
+        clientMessage(ws.raw as unknown as Socket, message);
       },
       close(ws) {
-        const conn = unregister(ws.raw as unknown as Socket);
-        if (conn) options.onClientClose?.(conn.attributes);
+        clientClosed(ws.raw as unknown as Socket);
       },
     }) as unknown as Elysia;
   }
+
+  /** Bun.serve `fetch` for a dedicated websocket port: upgrades, or answers the refusal. */
+  async function upgrade(request: Request, server: AnyServer): Promise<Response | undefined> {
+    let pending: Pending;
+    try {
+      pending = await admit(request);
+    } catch (err) {
+      const { status, body } = toErrorResponse("UNKNOWN", err, new URL(request.url).pathname);
+      return Response.json(body, { status });
+    }
+    servers.add(server);
+    if ((server as Server<Pending>).upgrade(request, { data: pending })) return undefined;
+    return Response.json({ error: "bad request", message: "expected a websocket upgrade" }, { status: 400 });
+  }
+
+  const websocketHandler: WebSocketHandler<Pending> = {
+    open: (ws) => register(ws as unknown as Socket, ws.data),
+    message: (ws, message) => clientMessage(ws as unknown as Socket, message),
+    close: (ws) => clientClosed(ws as unknown as Socket),
+  };
 
   function sendRoutes(path = "/v1/sendnotification") {
     return new Elysia({ name: `gateway-send:${path}` }).post(
@@ -313,6 +365,8 @@ export function createGatewayBroker(options: GatewayBrokerOptions): GatewayBroke
     limits,
     websocketRoutes,
     sendRoutes,
+    upgrade,
+    websocketHandler,
     routes: () => new Elysia({ name: "gateway" }).use(websocketRoutes()).use(sendRoutes()) as unknown as Elysia,
     deliver,
     send(envelope) {

@@ -2,9 +2,7 @@
  * `ks gateway` wiring: the broker on two ports (websocket, REST), optional API keys, and the
  * upstream links when this gateway is an edge.
  */
-import { Elysia } from "elysia";
 import { createServiceApp, serve, type RunningService } from "../common/http/service.ts";
-import { toErrorResponse } from "../common/http/errors.ts";
 import type { Logger } from "../common/log.ts";
 import { type ApiKeyCheck, createGatewayBroker, type GatewayBroker, type GatewayLimits } from "./broker.ts";
 import { UpstreamLinks } from "./upstream.ts";
@@ -83,8 +81,20 @@ export function startGatewayService(options: GatewayServiceOptions): GatewayServ
 
   const limits = broker.limits;
   const hostname = options.hostname ?? process.env.BIND_ADDRESS ?? "0.0.0.0";
-  const wsApp = new Elysia({
+  // The websocket port is plain Bun.serve: per socket only its attributes are kept, and the
+  // fan-out is the same native publish a bare server would do.
+  const websocketPath = "/v1/waitfornotification";
+  const wsServer = Bun.serve({
+    port: options.websocketPort,
+    hostname,
+    fetch: (request, server) => {
+      const path = new URL(request.url).pathname;
+      // The reference matched the path as a prefix.
+      if (!path.startsWith(websocketPath)) return Response.json({ error: "not found", message: `no route for ${path}` }, { status: 404 });
+      return broker.upgrade(request, server);
+    },
     websocket: {
+      ...broker.websocketHandler,
       maxPayloadLength: limits.maxMessageBytes + 1024,
       // Hard stop above the broker's own slow-consumer sweep (which counts what it drops).
       backpressureLimit: limits.maxBufferedBytes * 2,
@@ -92,17 +102,7 @@ export function startGatewayService(options: GatewayServiceOptions): GatewayServ
       idleTimeout: 120,
       sendPings: true,
     },
-  })
-    .onError(({ code, error, set, path }) => {
-      const { status, body } = toErrorResponse(code, error, path);
-      set.status = status;
-      set.headers["content-type"] = "application/json";
-      return body;
-    })
-    .use(broker.websocketRoutes());
-  wsApp.listen({ port: options.websocketPort, hostname });
-  const wsServer = wsApp.server;
-  if (!wsServer) throw new Error("websocket listener did not start");
+  });
 
   httpApp.use(broker.sendRoutes());
   // Listing clients would reveal other tenants' attributes, so only an open gateway offers it.
