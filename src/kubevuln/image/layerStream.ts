@@ -1,6 +1,6 @@
 import { ImageContentError, LimitExceededError, type ScanLimits } from "./limits.ts";
 
-const GC_EVERY_BYTES = 32 * 1024 * 1024;
+const GC_EVERY_BYTES = 16 * 1024 * 1024;
 
 export type Compression = "gzip" | "zstd" | "none";
 
