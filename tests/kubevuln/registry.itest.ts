@@ -30,6 +30,7 @@ let basic: RunningRegistry;
 let token: RunningRegistry;
 // its own registry: skopeo would otherwise reuse the gzip blobs already pushed elsewhere
 let zstdRegistry: RunningRegistry;
+let tlsRegistry: RunningRegistry;
 const work = mkdtempSync(join(tmpdir(), "ks-kubevuln-itest-"));
 const oracle: Record<string, string[]> = {};
 
@@ -54,13 +55,20 @@ function expectMatchesOracles(sbom: Sbom, lang: boolean): void {
 
 beforeAll(async () => {
   assets = await ensureAssets();
-  [open, basic, token, zstdRegistry] = await Promise.all([startDockerRegistry("none"), startDockerRegistry("htpasswd"), startDockerRegistry("token"), startDockerRegistry("none")]);
+  [open, basic, token, zstdRegistry, tlsRegistry] = await Promise.all([
+    startDockerRegistry("none"),
+    startDockerRegistry("htpasswd"),
+    startDockerRegistry("token"),
+    startDockerRegistry("none"),
+    startDockerRegistry("none", { tls: true }),
+  ]);
   await Promise.all([
     pushOci(assets.ociDir, "bookworm", open, "debian:bookworm"),
     pushOci(assets.ociDir, "bookworm-lang", open, "app:lang"),
     pushOci(assets.ociDir, "bookworm-lang", basic, "private/app:lang"),
     pushOci(assets.ociDir, "bookworm-lang", token, "secure/app:lang"),
   ]);
+  await pushOci(assets.ociDir, "bookworm", tlsRegistry, "debian:bookworm");
   await pushOci(assets.ociDir, "bookworm-lang", zstdRegistry, "app:lang-zstd", ["--dest-compress-format", "zstd", "--dest-compress"]);
   oracle.dpkg = await dpkgOracle(assets.rootfs);
   oracle.npm = await npmOracle(assets.npmApp);
@@ -70,7 +78,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await Promise.all([open?.stop(), basic?.stop(), token?.stop(), zstdRegistry?.stop()]);
+  await Promise.all([open?.stop(), basic?.stop(), token?.stop(), zstdRegistry?.stop(), tlsRegistry?.stop()]);
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -103,6 +111,13 @@ describe("scans agree with the ecosystems' own tools", () => {
     expectMatchesOracles(sbom, true);
     const wrong: ImageInput = { kind: "registry", reference: `${token.host}/secure/app:lang`, registry: { useHTTP: true, credentials: [{ username: "ks-user", password: "nope", serveraddress: token.host, auth: "", registrytoken: "" }] } };
     await expect(buildSbom(wrong)).rejects.toThrow(/token service .* 401/);
+  });
+
+  test("HTTPS with a self-signed certificate: refused by default, read with skipTLSVerify", async () => {
+    const reference = `${tlsRegistry.host}/debian:bookworm`;
+    await expect(buildSbom({ kind: "registry", reference, registry: {} })).rejects.toThrow(/cannot reach registry|certificate|self.signed/i);
+    const { sbom } = await buildSbom({ kind: "registry", reference, registry: { skipTLSVerify: true } });
+    expectMatchesOracles(sbom, false);
   });
 
   test("zstd-compressed layers (skopeo --dest-compress-format zstd) give the same packages", async () => {

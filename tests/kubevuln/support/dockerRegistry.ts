@@ -57,8 +57,14 @@ async function startTokenIssuer(dir: string, username: string, password: string)
   return { url: `http://127.0.0.1:${server.port}/token`, certFile: join(dir, "cert.pem"), stop: () => server.stop(true) };
 }
 
-export async function startDockerRegistry(auth: "none" | "htpasswd" | "token" = "none"): Promise<RunningRegistry> {
+export async function startDockerRegistry(auth: "none" | "htpasswd" | "token" = "none", options: { tls?: boolean } = {}): Promise<RunningRegistry> {
   const dir = mkdtempSync(join(tmpdir(), `ks-registry-${auth}-`));
+  let tlsYaml = "";
+  if (options.tls) {
+    // a self-signed serving certificate: clients must skip verification (skipTLSVerify)
+    await sh(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "tls.key"), "-out", join(dir, "tls.crt"), "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"]);
+    tlsYaml = `  tls:\n    certificate: ${join(dir, "tls.crt")}\n    key: ${join(dir, "tls.key")}\n`;
+  }
   const port = await freePort();
   const username = "ks-user";
   const password = `pw-${crypto.randomUUID().slice(0, 8)}`;
@@ -74,12 +80,12 @@ export async function startDockerRegistry(auth: "none" | "htpasswd" | "token" = 
   const config = join(dir, "config.yml");
   writeFileSync(
     config,
-    `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, "storage")}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: ${crypto.randomUUID()}\n${authYaml}`,
+    `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, "storage")}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: ${crypto.randomUUID()}\n${tlsYaml}${authYaml}`,
   );
   const proc: Started = startProcess("docker-registry", ["serve", config], join(dir, "registry.log"));
   const host = `127.0.0.1:${port}`;
   await waitFor(`docker-registry on ${host}`, async () => {
-    const res = await fetch(`http://${host}/v2/`).catch(() => undefined);
+    const res = await fetch(`${options.tls ? "https" : "http"}://${host}/v2/`, { tls: { rejectUnauthorized: false } } as RequestInit).catch(() => undefined);
     return res !== undefined && (res.status === 200 || res.status === 401);
   });
   return {
