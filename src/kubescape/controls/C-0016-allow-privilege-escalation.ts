@@ -1,6 +1,6 @@
 import { defineControl } from "./define.ts";
 import type { Json } from "./lib/workload.ts";
-import { evaluateContainers, fix } from "./lib/workload.ts";
+import { evaluateContainers, fix, passedInputs } from "./lib/workload.ts";
 
 /** Containers that may gain more privileges than their parent process. */
 export const control = defineControl({
@@ -11,10 +11,11 @@ export const control = defineControl({
     const psps = index.byKind("PodSecurityPolicy") as readonly Json[];
     // kubescape accepts a container when PodSecurityPolicies exist and all of them forbid escalation
     const pspForbids = psps.length > 0 && psps.every((p) => p.spec?.allowPrivilegeEscalation === false);
-    return evaluateContainers(index, (c) => {
+    const workloads = evaluateContainers(index, (c) => {
       if (pspForbids || c.container.securityContext?.allowPrivilegeEscalation === false) return [];
       // kubescape reports fixes only: switch escalation and privileged mode off
       return [fix(`${c.path}.securityContext.allowPrivilegeEscalation`, "false"), fix(`${c.path}.securityContext.privileged`, "false")];
     });
+    return { results: [...workloads.results, ...passedInputs(index, ["PodSecurityPolicy"])] };
   },
 });

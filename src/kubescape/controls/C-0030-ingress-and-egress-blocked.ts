@@ -1,7 +1,7 @@
 import { defineControl } from "./define.ts";
 import { ciliumSpecs, networkPoliciesIn, selectorMatches } from "./lib/netpol.ts";
 import type { Json } from "./lib/workload.ts";
-import { evaluateWorkloads, strings } from "./lib/workload.ts";
+import { evaluateWorkloads, passedInputs, strings } from "./lib/workload.ts";
 
 const CILIUM_NS_LABEL = "io.kubernetes.pod.namespace";
 
@@ -28,7 +28,7 @@ export const control = defineControl({
   evaluate: (index) => {
     const ciliumNamespaced = index.byKind("CiliumNetworkPolicy");
     const ciliumCluster = index.byKind("CiliumClusterwideNetworkPolicy");
-    return evaluateWorkloads(index, (t, wl) => {
+    const workloads = evaluateWorkloads(index, (t, wl) => {
       const ns = wl.metadata.namespace ?? "default";
       const labels = (t.meta.labels ?? {}) as Record<string, unknown>;
       const k8sGood = (networkPoliciesIn(index, ns) as Json[]).some((p) => {
@@ -41,5 +41,6 @@ export const control = defineControl({
       const ciliumGood = cilium.some((p) => ciliumSpecs(p).some((s) => ciliumSelects(s.endpointSelector, labels, ns) && ciliumBothWays(s)));
       return ciliumGood ? [] : [{}];
     });
+    return { results: [...workloads.results, ...passedInputs(index, ["NetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"])] };
   },
 });

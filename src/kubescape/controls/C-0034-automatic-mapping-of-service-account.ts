@@ -1,7 +1,7 @@
 import type { K8sObject } from "../types.ts";
 import { defineControl } from "./define.ts";
 import type { Json } from "./lib/workload.ts";
-import { evaluateWorkloads } from "./lib/workload.ts";
+import { evaluateWorkloads, passedInputs } from "./lib/workload.ts";
 
 
 /**
@@ -22,7 +22,7 @@ export const control = defineControl({
       if (list) list.push(sa);
       else sas.set(key, [sa]);
     }
-    return evaluateWorkloads(index, (t, wl) => {
+    const workloads = evaluateWorkloads(index, (t, wl) => {
       const v = t.spec.automountServiceAccountToken;
       const path = `${t.path}.automountServiceAccountToken`;
       if (v === false) return [];
@@ -33,5 +33,6 @@ export const control = defineControl({
       if (matching.length > 0 && matching.every((sa) => sa.automountServiceAccountToken === false)) return [];
       return [{ fixPath: { path, value: "false" } }];
     });
+    return { results: [...workloads.results, ...passedInputs(index, ["ServiceAccount"])] };
   },
 });

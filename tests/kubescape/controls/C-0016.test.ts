@@ -21,6 +21,8 @@ test("C-0016: escalation allowed (explicitly or by default) gets the two fixes; 
 test("C-0016: a PodSecurityPolicy forbidding escalation covers containers; a permissive one does not", () => {
   const strict = obj("policy/v1beta1", "PodSecurityPolicy", "restricted", undefined, { spec: { allowPrivilegeEscalation: false } });
   const loose = obj("policy/v1beta1", "PodSecurityPolicy", "loose", undefined, { spec: {} });
-  expect(run(control, [strict, cronJob("absent", { containers: [c("a")] })]).get("CronJob/absent")?.status).toBe("passed");
+  const r = run(control, [strict, cronJob("absent", { containers: [c("a")] })]);
+  expect(r.get("CronJob/absent")?.status).toBe("passed");
+  expect(r.get("PodSecurityPolicy/restricted")?.status).toBe("passed");
   expect(run(control, [strict, loose, cronJob("absent", { containers: [c("a")] })]).get("CronJob/absent")?.status).toBe("failed");
 });

@@ -19,6 +19,7 @@ test("C-0030: pods need a selecting policy with both Ingress and Egress, in thei
   expect(r.get("Deployment/api")?.status).toBe("failed");
   expect(r.get("Pod/lonely")?.status).toBe("failed");
   expect(r.get("CronJob/job")?.status).toBe("passed");
+  expect(r.get("NetworkPolicy/api-ingress")?.status).toBe("passed");
 });
 
 test("C-0030: a Cilium policy with ingress and egress rules covers the pods it selects", () => {

@@ -12,6 +12,7 @@ test("C-0054: namespaces without any network policy fail; a NetworkPolicy or Cil
   ]);
   expect(r.get("Namespace/open")?.status).toBe("failed");
   expect(r.get("Namespace/guarded")?.status).toBe("passed");
+  expect(r.get("NetworkPolicy/deny")?.status).toBe("passed");
   expect(r.get("Namespace/cilium")?.status).toBe("passed");
 });
 

@@ -99,6 +99,14 @@ export function evaluateContainers(
   return evaluateWorkloads(index, (t, wl) => containersOf(t, fields).flatMap((c) => check(c, t, wl)));
 }
 
+/**
+ * Kubescape counts every object its rule reads as a resource of the control; the ones a rule
+ * only consults (policies, service accounts) never fail, so they are listed as passed.
+ */
+export function passedInputs(index: ResourceIndex, kinds: readonly string[]): ResourceResult[] {
+  return kinds.flatMap((kind) => index.byKind(kind).map((object): ResourceResult => ({ object, status: "passed", paths: [] })));
+}
+
 export const failed = (path: string): RulePaths => ({ failedPath: path });
 export const review = (path: string): RulePaths => ({ reviewPath: path });
 export const failedAndReview = (path: string): RulePaths => ({ failedPath: path, reviewPath: path });
