@@ -29,6 +29,8 @@ export interface ScanRequest {
   hostScannerNamespace?: string;
   clusterName?: string;
   failThreshold?: number;
+  /** File scans: skip cluster-only controls as kubescape does. */
+  strictFileScope?: boolean;
 }
 
 export interface ScanDeps {
@@ -65,6 +67,7 @@ export async function runScan(req: ScanRequest, deps: ScanDeps = {}): Promise<Sc
     clusterName: req.clusterName,
     onControlError: (id, err) => deps.logger?.error({ controlId: id, err }, "control failed; reported as skipped"),
     afterControl: memoryGuard(),
+    strictFileScope: req.strictFileScope,
   });
   const context: ReportContext = {
     generationTime: (deps.now?.() ?? new Date()).toISOString(),

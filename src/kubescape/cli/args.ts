@@ -23,6 +23,7 @@ export interface ScanArgs {
   clusterName?: string;
   verbose: boolean;
   color?: boolean;
+  strictScope: boolean;
 }
 
 export interface ListArgs {
@@ -61,6 +62,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | ListArgs | "help" {
         "enable-host-scan": { type: "boolean" },
         "host-scanner-namespace": { type: "string" },
         "cluster-name": { type: "string" },
+        "strict-scope": { type: "boolean" },
         verbose: { type: "boolean", short: "v" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
@@ -111,6 +113,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | ListArgs | "help" {
     hostScannerNamespace: values["host-scanner-namespace"] ?? (values["enable-host-scan"] ? "kubescape" : undefined),
     clusterName: values["cluster-name"],
     verbose: values.verbose ?? false,
+    strictScope: values["strict-scope"] ?? false,
     color: values["no-color"] ? false : values.color,
   };
 }
@@ -137,6 +140,7 @@ flags:
       --enable-host-scan         collect host-scanner data (namespace kubescape)
       --host-scanner-namespace NS    the same, from namespace NS
       --cluster-name NAME        name used in reports and exceptions
+      --strict-scope             file scans skip cluster-only controls, as kubescape does
   -v, --verbose                  list failed resources in the pretty table
       --color / --no-color       force colours on or off (default: on for a terminal)
 

@@ -52,6 +52,7 @@ async function scan(args: ScanArgs): Promise<number> {
       hostScannerNamespace: args.hostScannerNamespace,
       clusterName: args.clusterName,
       failThreshold: args.failThreshold,
+      strictFileScope: args.strictScope,
     },
     { kubeConfig: kubeConfig ? () => kubeConfig : undefined, logger },
   );

@@ -13,6 +13,8 @@ export interface EvaluateOptions {
   /** Selected control IDs with no implementation here: reported skipped ("not implemented"). */
   missingControlIds?: readonly string[];
   clusterName?: string;
+  /** File scans: skip controls whose kubescape scanningScope lacks "file", as kubescape does (default: run them). */
+  strictFileScope?: boolean;
   /** Called after each control ran (the scan layer uses it to keep memory in check). */
   afterControl?: () => void;
   /** Called when a control throws; the control is then reported skipped with the error. */
@@ -24,7 +26,7 @@ export const LIVE_CLUSTER_ONLY = "applies to live clusters only (kubescape scann
 export const NOT_IMPLEMENTED = "not implemented in this version";
 const OUT_OF_SCOPE_PREFIX = "applies to ";
 
-function skipReasonFor(control: Control, index: ResourceIndex, scope: ScanScope): string | undefined {
+function skipReasonFor(control: Control, index: ResourceIndex, scope: ScanScope, strictFileScope: boolean): string | undefined {
   switch (control.implementation) {
     // Cloud controls still run: some also read the kube-apiserver Pod of a self-managed control
     // plane; with nothing to look at they are skipped after evaluation (never passed).
@@ -35,7 +37,9 @@ function skipReasonFor(control: Control, index: ResourceIndex, scope: ScanScope)
       if (!index.hasHostData) return HOST_DATA_MISSING;
       break;
   }
-  if (!index.isLiveCluster) return runsOnFiles(control.id) ? undefined : LIVE_CLUSTER_ONLY;
+  // Files: every control runs unless asked to follow kubescape's scope strictly (kubescape skips
+  // cluster-only controls on files, though a manifest set is usually what will be applied).
+  if (!index.isLiveCluster) return strictFileScope && !runsOnFiles(control.id) ? LIVE_CLUSTER_ONLY : undefined;
   if (!fitsScanScope(control.id, scope)) return `${OUT_OF_SCOPE_PREFIX}${referenceControl(control.id)?.scanningScope.join("/")} clusters only (this cluster: ${scope})`;
   return undefined;
 }
@@ -128,7 +132,7 @@ export function evaluateControls(
   const outcomes: ControlOutcome[] = [];
   for (const control of controls) {
     const meta = metaOf(control);
-    const reason = skipReasonFor(control, index, scope);
+    const reason = skipReasonFor(control, index, scope, options.strictFileScope ?? false);
     if (reason) {
       outcomes.push(skipped(meta, reason, reason === LIVE_CLUSTER_ONLY || reason.startsWith(OUT_OF_SCOPE_PREFIX)));
       continue;

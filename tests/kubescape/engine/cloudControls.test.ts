@@ -46,9 +46,10 @@ describe("cloud controls with a self-managed control plane fallback", () => {
     expect(enc.failed[0]!.paths[0]!.fixPath?.value).toBe("--encryption-provider-config=<path/to/EncryptionConfig/File>");
   });
 
-  test("on file scans the cluster-only ones are skipped (C-0068 runs on files)", () => {
-    const r = evaluateControls(buildResourceIndex([apiServer([])]), controls);
-    expect(r.controls.map((c) => [c.control.id, c.status])).toEqual([
+  test("file scans run them on a kube-apiserver manifest; strict scope mode skips the cluster-only ones", () => {
+    expect(evaluateControls(buildResourceIndex([apiServer([])]), controls).controls.map((c) => c.status)).toEqual(["failed", "failed", "failed", "failed"]);
+    const strict = evaluateControls(buildResourceIndex([apiServer([])]), controls, undefined, [], { strictFileScope: true });
+    expect(strict.controls.map((c) => [c.control.id, c.status])).toEqual([
       ["C-0066", "skipped"],
       ["C-0067", "skipped"],
       ["C-0068", "failed"],

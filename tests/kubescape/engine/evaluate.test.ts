@@ -45,8 +45,8 @@ describe("evaluateControls", () => {
     // C-0069 (host) is skipped for lack of host data: counts 0. C-0057 passes: 100.
     const r = evaluateControls(index, [privilegedControl, hostControl]);
     expect(r.complianceScore).toBe(50);
-    // On files, a cluster-only control (C-0036) is out of scope and not averaged.
-    const files = evaluateControls(buildResourceIndex([deployment("ok")]), [privilegedControl, { ...hostPidControl, id: "C-0036" }]);
+    // In strict scope mode a cluster-only control (C-0036) is out of scope on files and not averaged.
+    const files = evaluateControls(buildResourceIndex([deployment("ok")]), [privilegedControl, { ...hostPidControl, id: "C-0036" }], undefined, [], { strictFileScope: true });
     expect(files.controls[1]!.outOfScope).toBe(true);
     expect(files.complianceScore).toBe(100);
   });
@@ -71,16 +71,15 @@ describe("evaluateControls", () => {
     expect(result.controlCounters.skipped).toBe(skippedKinds.length);
   });
 
-  test("cluster-only controls are skipped on file scans", () => {
+  test("cluster-only controls run on file scans, or are skipped in kubescape's strict scope mode", () => {
     // C-0038 (host PID/IPC) has scanningScope cluster+file; C-0036 is cluster-only.
-    const files = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })]), [hostPidControl]);
-    expect(files.controls[0]!.status).toBe("failed");
     const clusterOnly = { ...hostPidControl, id: "C-0036" };
-    const r = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })]), [clusterOnly]);
-    expect(r.controls[0]!.status).toBe("skipped");
-    expect(r.controls[0]!.skipReason).toBe(LIVE_CLUSTER_ONLY);
-    const r2 = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })], live), [clusterOnly]);
-    expect(r2.controls[0]!.status).toBe("failed");
+    const files = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })]), [hostPidControl, clusterOnly]);
+    expect(files.controls.map((c) => c.status)).toEqual(["failed", "failed"]);
+    const strict = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })]), [hostPidControl, clusterOnly], undefined, [], { strictFileScope: true });
+    expect(strict.controls[1]!.status).toBe("skipped");
+    expect(strict.controls[1]!.skipReason).toBe(LIVE_CLUSTER_ONLY);
+    expect(strict.controls[1]!.outOfScope).toBe(true);
   });
 
   test("EKS/AKS-only controls run only on clusters whose nodes say so (kubescape scanningScope)", () => {
