@@ -144,6 +144,9 @@ export interface RunningComponent {
   process: Started;
   logFile: string;
   restart(): Promise<void>;
+  /** SIGKILL, as an OOM kill or node loss would: no shutdown hooks run. */
+  crash(): Promise<void>;
+  start(): void;
   stop(): Promise<void>;
 }
 
@@ -158,6 +161,20 @@ export function runComponent(binary: string, name: string, spec: PodProcessSpec,
     process: startProcess(binary, spec.args, logFile, fullEnv),
     async restart() {
       await handle.process.stop();
+      handle.process = startProcess(binary, spec.args, logFile, fullEnv);
+    },
+    async crash() {
+      const child = handle.process.child;
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((r) => child.once("exit", () => r()));
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+      await exited;
+    },
+    start() {
       handle.process = startProcess(binary, spec.args, logFile, fullEnv);
     },
     async stop() {
