@@ -13,6 +13,8 @@ export interface GatewayClientOptions {
   gatewayUrl: string;
   customerGUID: string;
   clusterName: string;
+  /** Sent as X-API-KEY (needed only when the operator talks to a master gateway directly). */
+  apiKey?: string;
   logger: Logger;
   onCommands: (commands: Commands) => void;
   pingMs?: number;
@@ -84,7 +86,9 @@ export class GatewayCommandClient {
   private connect(): void {
     if (this.stopped) return;
     const url = gatewayClientUrl(this.options.gatewayUrl, this.options.customerGUID, this.options.clusterName);
-    const socket = new WebSocket(url);
+    const headers: Record<string, string> = this.options.apiKey ? { "X-API-KEY": this.options.apiKey } : {};
+    // Bun's WebSocket accepts headers.
+    const socket = new WebSocket(url, { headers } as unknown as string[]);
     socket.binaryType = "arraybuffer";
     this.socket = socket;
     socket.onopen = () => {

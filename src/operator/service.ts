@@ -129,6 +129,7 @@ export async function startOperator(options: OperatorOptions): Promise<RunningOp
       gatewayUrl: options.gatewayWebsocketURL,
       customerGUID: options.accountID,
       clusterName: options.clusterName,
+      apiKey: options.accessKey,
       logger: logger.child({ part: "gateway" }),
       onCommands: (commands) => void enqueue(commands, "gateway"),
     });

@@ -408,6 +408,23 @@ describe("gateway path", () => {
   });
 });
 
+describe("gateway path, no edge", () => {
+  test("an operator connected straight to a keyed master sends its access key and receives commands", async () => {
+    const master = startGatewayService({ logger: silentLogger, websocketPort: 0, httpPort: 0, hostname: "127.0.0.1", apiKeys: parseApiKeys("secret=acct-1"), handleSignals: false });
+    gateways.push(master);
+    const direct = await startOp(NS_OTHER, "cronjob", { gatewayWebsocketURL: `ws://127.0.0.1:${master.websocketPort}` });
+    await waitFor("operator → master", () => direct.gateway?.connected, 10_000, 25);
+    const res = await fetch(`http://127.0.0.1:${master.httpPort}/v1/sendnotification`, {
+      method: "POST",
+      headers: { "X-API-KEY": "secret" },
+      body: JSON.stringify({ target: { clusterName: "c1", dest: "trigger" }, sendSynchronicity: true, notification: { commands: [{ commandName: "kubescapeScan", jobTracking: { jobID: "direct-gw" } }] } }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-delivered-clients")).toBe("1");
+    expect((await finalReport("direct-gw")).status).toBe("success");
+  });
+});
+
 describe("ks operator process", () => {
   test("env and clusterData wiring: croner mode creates suspended CronJobs and lists its schedule; SIGTERM exits 0", async () => {
     const [port, readiness] = await Promise.all([freePort(), freePort()]);
