@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { errorMessage } from "../../common/errors.ts";
 import { loadKubeConfig } from "../../common/kube.ts";
 import pino from "pino";
 import { SelectionError } from "../engine/selection.ts";
 import { listControls, listFrameworks } from "../list.ts";
-import { renderReport } from "../report/render.ts";
+import { writeReport } from "../report/render.ts";
 import { loadExceptionsConfigMap, loadExceptionsFile, runScan, thresholdExceeded } from "../scan.ts";
 import { type ListArgs, parseScanArgs, SCAN_HELP, type ScanArgs, UsageError } from "./args.ts";
 
@@ -26,6 +26,39 @@ function printList(args: ListArgs): void {
     return;
   }
   for (const f of frameworks) console.log(`${f.name.padEnd(18)} ${String(f.controls).padStart(4)} controls  ${Object.entries(f.statuses).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+}
+
+/** Buffered blocking writes to a file or stdout (a report can be hundreds of MiB). */
+function writeReportTo(path: string | undefined, produce: (write: (chunk: string) => void) => void): void {
+  const fd = path ? openSync(path, "w") : 1;
+  let buffered: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (size === 0) return;
+    const data = Buffer.from(buffered.join(""));
+    let off = 0;
+    while (off < data.length) {
+      try {
+        off += writeSync(fd, data, off);
+      } catch (err) {
+        // A non-blocking stdout pipe: wait for the reader.
+        if ((err as { code?: string }).code !== "EAGAIN") throw err;
+        Bun.sleepSync(5);
+      }
+    }
+    buffered = [];
+    size = 0;
+  };
+  try {
+    produce((chunk) => {
+      buffered.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) flush();
+    });
+    flush();
+  } finally {
+    if (path) closeSync(fd);
+  }
 }
 
 async function scan(args: ScanArgs): Promise<number> {
@@ -58,9 +91,7 @@ async function scan(args: ScanArgs): Promise<number> {
   );
   for (const p of outcome.problems) console.error(`warning: ${p.file}${p.line ? `:${p.line}` : ""}: ${p.message}`);
   const color = args.color ?? (!args.output && process.stdout.isTTY === true);
-  const text = renderReport(args.format, outcome.result, outcome.context, { color, verbose: args.verbose });
-  if (args.output) writeFileSync(args.output, text);
-  else process.stdout.write(text);
+  writeReportTo(args.output, (write) => writeReport(args.format, outcome.result, outcome.context, write, { color, verbose: args.verbose }));
   const exceeded = thresholdExceeded(outcome.result, args);
   if (exceeded) {
     console.error(`ks scan: ${exceeded}`);

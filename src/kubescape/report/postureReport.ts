@@ -86,66 +86,156 @@ export interface PostureReportOptions {
   includeObjects?: "all" | "failed" | "none";
 }
 
+const SEVERITY_RANK = { Unknown: 0, Low: 1, Medium: 2, High: 3, Critical: 4 } as const;
+const SEVERITY_BY_RANK = ["Unknown", "Low", "Medium", "High", "Critical"] as const;
+
+/**
+ * Which controls looked at each resource, as compact arrays (CSR layout): resource i's entries
+ * are [offsets[i], offsets[i+1]) of `control` (index in result.controls) and `ref`
+ * (entry index << 2 | 0 failed, 1 excepted, 2 passed). A 50k-object scan has millions of
+ * (resource, control) pairs: objects for each would not fit in the memory budget.
+ */
+interface Associations {
+  offsets: Uint32Array;
+  control: Uint32Array;
+  ref: Uint32Array;
+  /** 1 + severity rank of the worst failed control per resource (0: none failed). */
+  worst: Uint8Array;
+}
+
+function associate(result: ScanResult, includePassed: boolean): Associations {
+  const n = result.resources.length;
+  const counts = new Uint32Array(n + 1);
+  const worst = new Uint8Array(n);
+  result.controls.forEach((c) => {
+    if (c.status === "skipped") return;
+    const rank = SEVERITY_RANK[c.control.severity] + 1;
+    for (const f of c.failed) {
+      counts[f.resource]!++;
+      if (worst[f.resource]! < rank) worst[f.resource] = rank;
+    }
+    for (const e of c.excepted) counts[e.resource]!++;
+    if (includePassed) for (const p of c.passed) counts[p]!++;
+  });
+  const offsets = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
+  const fill = offsets.slice(0, n);
+  const total = offsets[n]!;
+  const control = new Uint32Array(total);
+  const ref = new Uint32Array(total);
+  const put = (r: number, ci: number, packed: number) => {
+    const at = fill[r]!++;
+    control[at] = ci;
+    ref[at] = packed;
+  };
+  result.controls.forEach((c, ci) => {
+    if (c.status === "skipped") return;
+    c.failed.forEach((f, k) => put(f.resource, ci, (k << 2) | 0));
+    c.excepted.forEach((e, k) => put(e.resource, ci, (k << 2) | 1));
+    if (includePassed) c.passed.forEach((p, k) => put(p, ci, (k << 2) | 2));
+  });
+  return { offsets, control, ref, worst };
+}
+
+export interface AssociatedControl {
+  controlID: string;
+  name: string;
+  status: { status: string; subStatus?: string };
+  rules: Array<Record<string, unknown>>;
+}
+
+function associatedControls(result: ScanResult, a: Associations, i: number): AssociatedControl[] {
+  const out: AssociatedControl[] = [];
+  for (let at = a.offsets[i]!; at < a.offsets[i + 1]!; at++) {
+    const c = result.controls[a.control[at]!]!;
+    const kind = a.ref[at]! & 3;
+    const k = a.ref[at]! >>> 2;
+    const rule = ruleNameOf(c.control.name);
+    if (kind === 0) {
+      const f = c.failed[k]!;
+      out.push({
+        controlID: c.control.id,
+        name: c.control.name,
+        status: { status: "failed" },
+        rules: [{ name: rule, status: "failed", paths: pathsOf(f.paths), relatedResourcesIDs: f.related?.map(resourceIdOf) }],
+      });
+    } else if (kind === 1) {
+      const e = c.excepted[k]!;
+      out.push({
+        controlID: c.control.id,
+        name: c.control.name,
+        status: { status: "passed", subStatus: "w/exceptions" },
+        rules: [{ name: rule, status: "passed", subStatus: "w/exceptions", paths: pathsOf(e.paths), exception: e.exceptions.map((name) => ({ name, policyType: "postureExceptionPolicy", actions: ["alertOnly"] })) }],
+      });
+    } else {
+      out.push({ controlID: c.control.id, name: c.control.name, status: { status: "passed" }, rules: [{ name: rule, status: "passed" }] });
+    }
+  }
+  return out;
+}
+
+function resourceEntry(result: ScanResult, a: Associations, i: number, includeObjects: "all" | "failed" | "none") {
+  const source = result.sources[i];
+  const r: Record<string, unknown> = { resourceID: result.resourceIds[i]! };
+  if (includeObjects === "all" || (includeObjects === "failed" && a.worst[i]! > 0)) r.object = result.resources[i];
+  if (source) r.source = { path: source.file, relativePath: source.file, fileType: /\.json$/i.test(source.file) ? "json" : "yaml", line: source.line };
+  return r;
+}
+
+const RESOURCES_MARK = "\u0000ks-resources\u0000";
+const RESULTS_MARK = "\u0000ks-results\u0000";
+
 /** The Kubescape v2 PostureReport (opa-utils reporthandling/v2) for one scan. */
 export function buildPostureReport(result: ScanResult, ctx: ReportContext, options: PostureReportOptions = {}) {
-  const includePassed = options.includePassed ?? true;
+  const { header, associations, withEntries } = prepareReport(result, ctx, options);
   const includeObjects = options.includeObjects ?? "failed";
+  return {
+    ...header,
+    resources: withEntries.map((i) => resourceEntry(result, associations, i, includeObjects)),
+    results: withEntries.map((i) => ({ resourceID: result.resourceIds[i]!, controls: associatedControls(result, associations, i) })),
+  };
+}
+
+/**
+ * Writes the same report as JSON piece by piece (one resource at a time), so a 50k-object scan
+ * never holds the whole document as objects or as one string.
+ */
+export function writePostureReport(result: ScanResult, ctx: ReportContext, write: (chunk: string) => void, options: PostureReportOptions = {}): void {
+  const { header, associations, withEntries } = prepareReport(result, ctx, options);
+  const includeObjects = options.includeObjects ?? "failed";
+  const text = JSON.stringify({ ...header, resources: RESOURCES_MARK, results: RESULTS_MARK });
+  const resourcesAt = text.indexOf(JSON.stringify(RESOURCES_MARK));
+  const resultsAt = text.indexOf(JSON.stringify(RESULTS_MARK));
+  const markLen = JSON.stringify(RESOURCES_MARK).length;
+  const array = (make: (i: number) => unknown) => {
+    write("[");
+    withEntries.forEach((i, n) => write((n ? "," : "") + JSON.stringify(make(i))));
+    write("]");
+  };
+  write(text.slice(0, resourcesAt));
+  array((i) => resourceEntry(result, associations, i, includeObjects));
+  write(text.slice(resourcesAt + markLen, resultsAt));
+  array((i) => ({ resourceID: result.resourceIds[i]!, controls: associatedControls(result, associations, i) }));
+  write(text.slice(resultsAt + JSON.stringify(RESULTS_MARK).length));
+}
+
+function prepareReport(result: ScanResult, ctx: ReportContext, options: PostureReportOptions) {
+  const includePassed = options.includePassed ?? true;
   const summaries: Record<string, ReturnType<typeof controlSummary>> = {};
   const controlsSeverity = emptySeverity();
   for (const c of result.controls) {
     summaries[c.control.id] = controlSummary(c, result, options.includePassedIds ?? includePassed, options.includeResourceIds ?? true);
     if (c.status === "failed") bump(controlsSeverity, c.control.severity);
   }
-
-  // results[]: per resource, the controls that looked at it.
-  type AssociatedControl = { controlID: string; name: string; status: ReturnType<typeof statusInfo>; rules: unknown[] };
-  const perResource = new Map<number, AssociatedControl[]>();
-  const worst = new Map<number, ControlMeta["severity"]>();
-  const rank = { Critical: 4, High: 3, Medium: 2, Low: 1, Unknown: 0 } as const;
-  const push = (i: number, entry: AssociatedControl) => {
-    let list = perResource.get(i);
-    if (!list) perResource.set(i, (list = []));
-    list.push(entry);
-  };
-  for (const c of result.controls) {
-    if (c.status === "skipped") continue;
-    const rule = ruleNameOf(c.control.name);
-    for (const f of c.failed) {
-      push(f.resource, {
-        controlID: c.control.id,
-        name: c.control.name,
-        status: { status: "failed" },
-        rules: [{ name: rule, status: "failed", paths: pathsOf(f.paths), relatedResourcesIDs: f.related?.map(resourceIdOf) }],
-      });
-      const prev = worst.get(f.resource);
-      if (!prev || rank[c.control.severity] > rank[prev]) worst.set(f.resource, c.control.severity);
-    }
-    for (const e of c.excepted) {
-      push(e.resource, {
-        controlID: c.control.id,
-        name: c.control.name,
-        status: { status: "passed", subStatus: "w/exceptions" },
-        rules: [{ name: rule, status: "passed", subStatus: "w/exceptions", paths: pathsOf(e.paths), exception: e.exceptions.map((name) => ({ name, policyType: "postureExceptionPolicy", actions: ["alertOnly"] })) }],
-      });
-    }
-    if (includePassed) for (const p of c.passed) push(p, { controlID: c.control.id, name: c.control.name, status: { status: "passed" }, rules: [{ name: rule, status: "passed" }] });
-  }
+  const associations = associate(result, includePassed);
+  const withEntries: number[] = [];
   const resourcesSeverity = emptySeverity();
-  for (const s of worst.values()) bump(resourcesSeverity, s);
-
-  const resultIndices = [...perResource.keys()].sort((a, b) => a - b);
-  const results = resultIndices.map((i) => ({ resourceID: result.resourceIds[i]!, controls: perResource.get(i)! }));
-  const resources = resultIndices.map((i) => {
-    const source = result.sources[i];
-    const failed = worst.has(i);
-    const r: Record<string, unknown> = { resourceID: result.resourceIds[i]! };
-    if (includeObjects === "all" || (includeObjects === "failed" && failed)) r.object = result.resources[i];
-    if (source) r.source = { path: source.file, relativePath: source.file, fileType: /\.json$/i.test(source.file) ? "json" : "yaml", line: source.line };
-    return r;
-  });
-
+  for (let i = 0; i < result.resources.length; i++) {
+    if (associations.offsets[i + 1]! > associations.offsets[i]!) withEntries.push(i);
+    if (associations.worst[i]! > 0) bump(resourcesSeverity, SEVERITY_BY_RANK[associations.worst[i]! - 1]!);
+  }
   const frameworks = result.frameworks.map((f) => frameworkSummary(f, summaries));
-  return {
+  const header = {
     generationTime: ctx.generationTime,
     clusterAPIServerInfo: null,
     clusterCloudProvider: "",
@@ -164,9 +254,7 @@ export function buildPostureReport(result: ScanResult, ctx: ReportContext, optio
       controlsSeverityCounters: controlsSeverity,
       resourcesSeverityCounters: resourcesSeverity,
     },
-    resources,
-    attributes: [],
-    results,
+    attributes: [] as unknown[],
     metadata: {
       scanMetadata: {
         targetType: ctx.targetType,
@@ -186,6 +274,7 @@ export function buildPostureReport(result: ScanResult, ctx: ReportContext, optio
     triggeredByCLI: false,
     paginationInfo: { chunkNumber: 0, isLastChunk: true },
   };
+  return { header, associations, withEntries };
 }
 
 export type PostureReport = ReturnType<typeof buildPostureReport>;

@@ -4,7 +4,7 @@ import type { ReportContext } from "./context.ts";
 import { renderHtml } from "./html.ts";
 import { renderJunit } from "./junit.ts";
 import { renderPolicyReports } from "./policyReport.ts";
-import { buildPostureReport } from "./postureReport.ts";
+import { buildPostureReport, writePostureReport } from "./postureReport.ts";
 import { renderPretty } from "./pretty.ts";
 import { renderPrometheus } from "./prometheus.ts";
 import { renderSarif } from "./sarif.ts";
@@ -47,4 +47,17 @@ export function renderReport(format: ReportFormat, result: ScanResult, ctx: Repo
     case "pretty":
       return renderPretty(result, ctx, options);
   }
+}
+
+/**
+ * Renders to a sink piece by piece: the json report is streamed one resource at a time (large
+ * scans), the other formats are written whole.
+ */
+export function writeReport(format: ReportFormat, result: ScanResult, ctx: ReportContext, write: (chunk: string) => void, options: RenderOptions = {}): void {
+  if (format === "json") {
+    writePostureReport(result, ctx, write);
+    write("\n");
+    return;
+  }
+  write(renderReport(format, result, ctx, options));
 }

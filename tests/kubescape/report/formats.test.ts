@@ -3,7 +3,7 @@ import Ajv from "ajv-draft-04";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildPolicyReports } from "../../../src/kubescape/report/policyReport.ts";
-import { buildPostureReport } from "../../../src/kubescape/report/postureReport.ts";
+import { buildPostureReport, writePostureReport } from "../../../src/kubescape/report/postureReport.ts";
 import { renderReport, REPORT_FORMATS } from "../../../src/kubescape/report/render.ts";
 import { renderSarif } from "../../../src/kubescape/report/sarif.ts";
 import { locatePath } from "../../../src/kubescape/report/locatePath.ts";
@@ -21,8 +21,12 @@ describe("json (Kubescape v2 PostureReport)", () => {
     expect(s.controls["C-0057"]!.ResourceCounters).toEqual({ passedResources: 1, failedResources: 1, excludedResources: 1, skippedResources: 0 });
     expect(s.controls["C-0069"]!.statusInfo).toEqual({ status: "skipped", info: expect.stringContaining("host-scanner") });
     const bad = report.results.find((r) => r.resourceID === "apps/v1/shop/Deployment/bad-web")!;
-    const priv = bad.controls.find((c) => c.controlID === "C-0057")! as { rules: Array<{ paths: unknown[] }> };
+    const priv = bad.controls.find((c) => c.controlID === "C-0057")!;
     expect(priv.rules[0]!.paths).toEqual([{ failedPath: "spec.template.spec.containers[0].securityContext.privileged" }]);
+    // The streamed writer produces the same document.
+    let streamed = "";
+    writePostureReport(sample.result, sample.ctx, (chunk) => (streamed += chunk));
+    expect(JSON.parse(streamed)).toEqual(JSON.parse(JSON.stringify(report)));
     const debug = report.results.find((r) => r.resourceID === "/v1/kube-system/Pod/debug <&>")!;
     expect(debug.controls[0]!.status).toEqual({ status: "passed", subStatus: "w/exceptions" });
     const res = report.resources.find((r) => r.resourceID === "apps/v1/shop/Deployment/bad-web")!;
