@@ -84,6 +84,12 @@ describe("master and edge gateways", () => {
     expect(op.received).toEqual([{ n: 1 }, { n: 2 }]);
     expect(otherCluster.received).toEqual([]);
 
+    // Metrics: the edge counts its two clients, one notification routed per delivery, its upstream.
+    const metrics = await (await fetch(`http://127.0.0.1:${edge.httpPort}/metrics`)).text();
+    expect(metrics).toMatch(/ks_gateway_connections\{[^}]*\} 2\b/);
+    expect(metrics).toMatch(/ks_gateway_routed_total\{[^}]*\} 2\b/);
+    expect(metrics).toMatch(/ks_gateway_upstream_connected\{[^}]*\} 1\b/);
+
     // The last local client of the customer leaving closes the upstream link.
     op.ws.close();
     otherCluster.ws.close();
