@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseScanArgs, UsageError } from "../../../src/kubescape/cli/args.ts";
+import { allControls } from "../../../src/kubescape/controls/index.ts";
 
 const MAIN = join(import.meta.dir, "../../../src/main.ts");
 const dir = mkdtempSync(join(tmpdir(), "ks-cli-"));
@@ -42,14 +43,14 @@ describe("ks scan (process)", () => {
     expect(ok.code).toBe(0);
     const report = JSON.parse(ok.stdout);
     const c = report.summaryDetails.controls["C-0057"];
-    // Once the real C-0057 lands it must fail this pod; before that it is "not implemented".
-    expect(["failed", "skipped"]).toContain(c.statusInfo.status);
-    if (c.statusInfo.status === "failed") {
-      const failing = ks(["control", "C-0057", join(dir, "bad.yaml"), "--severity-threshold", "high", "-o", join(dir, "out.xml"), "-f", "junit"]);
-      expect(failing.code).toBe(1);
-      expect(failing.stderr).toContain("severity threshold");
-      expect(readFileSync(join(dir, "out.xml"), "utf8")).toContain("<testsuites");
-    }
+    expect(allControls.some((x) => x.id === "C-0057" && x.implementation === "implemented")).toBe(true);
+    expect(c.statusInfo.status).toBe("failed");
+    const failing = ks(["control", "C-0057", join(dir, "bad.yaml"), "--severity-threshold", "high", "-o", join(dir, "out.xml"), "-f", "junit"]);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain("severity threshold");
+    expect(readFileSync(join(dir, "out.xml"), "utf8")).toContain("<testsuites");
+    // Below the threshold: exit 0.
+    expect(ks(["control", "C-0057", join(dir, "bad.yaml"), "--severity-threshold", "critical", "-o", join(dir, "out2.xml"), "-f", "junit"]).code).toBe(0);
   });
   test("stdin with '-'", () => {
     const r = ks(["control", "C-0057", "-", "--format", "json"], readFileSync(join(dir, "bad.yaml"), "utf8"));
