@@ -337,6 +337,14 @@ describe("recurring scans (cronjob mode, chart templates)", () => {
     expect(scans[0].parentJobID).toBe("vset");
     expect(scans[0].session.jobIDs).toEqual(["vset", scans[0].jobID]);
 
+    // One workload by wlid: only its pods (here the same two images, again once each).
+    const beforeOne = requests("/v1/scanImage").length;
+    const [one] = await triggerAndWait([{ commandName: "scan", jobTracking: { jobID: "one-wl" }, wlid: `wlid://cluster-c1/namespace-${NS_PODS}/deployment-web` }]);
+    expect(one).toMatchObject({ status: "success", details: "2 image scans requested" });
+    const [none] = await triggerAndWait([{ commandName: "scan", jobTracking: { jobID: "no-wl" }, wlid: `wlid://cluster-c1/namespace-${NS_PODS}/deployment-absent` }]);
+    expect(none).toMatchObject({ status: "success", details: "0 image scans requested" });
+    expect(requests("/v1/scanImage").length).toBe(beforeOne + 2);
+
     const [upd] = await triggerAndWait([{ commandName: "updateVulnScanCronJob", jobTracking: { jobID: "vupd" }, args: { jobParams: { name, cronTabSchedule: "30 1 * * *" } } }]);
     expect(upd.status).toBe("success");
     expect((await batch.readNamespacedCronJob({ name, namespace: NS })).spec!.schedule).toBe("30 1 * * *");

@@ -4,7 +4,7 @@ import { k8s } from "../../common/kube.ts";
 import type { Job, OperatorContext } from "../context.ts";
 import { postJson } from "../downstream.ts";
 import { namespaceOfWlid } from "../recurring/plan.ts";
-import { imageTargets, type PodLike, selectorString } from "../targets.ts";
+import { imageTargets, type PodLike, selectorString, wlidOf, workloadOf } from "../targets.ts";
 
 /** Namespaces named by designators, else by wildWlid; empty = all namespaces. */
 export function designatedNamespaces(job: Job): string[] {
@@ -35,8 +35,16 @@ export async function runScanImages(ctx: OperatorContext, job: Job): Promise<num
   } else {
     for (const namespace of namespaces) pods.push(...(await core.listNamespacedPod({ namespace, labelSelector, fieldSelector })).items);
   }
-  const targets = imageTargets(pods, ctx.clusterName);
-  job.logger.info({ namespaces: namespaces.length ? namespaces : "all", pods: pods.length, images: targets.length }, "image scan targets");
+  // A single-workload command (wlid, no wildWlid/designators) scans that workload only.
+  const only = !job.command.wildWlid && !(job.command.designators?.length) ? job.command.wlid?.toLowerCase() : undefined;
+  const selected = only
+    ? pods.filter((p) => {
+        const w = workloadOf(p);
+        return wlidOf(ctx.clusterName, p.metadata?.namespace ?? "", w.kind, w.name).toLowerCase() === only;
+      })
+    : pods;
+  const targets = imageTargets(selected, ctx.clusterName);
+  job.logger.info({ namespaces: namespaces.length ? namespaces : "all", workload: only, pods: selected.length, images: targets.length }, "image scan targets");
   let failures = 0;
   for (const t of targets) {
     const newJobID = randomUUID();
