@@ -8,6 +8,8 @@ export function memoryGuard(slackMiB = 64): () => void {
   const gc = (globalThis as { Bun?: { gc(force: boolean): void } }).Bun?.gc;
   if (!gc) return () => {};
   const rssMiB = () => process.memoryUsage.rss() / (1024 * 1024);
+  // Start from a clean heap: parsing just left the input text and its temporaries behind.
+  gc(true);
   let baseline = rssMiB();
   return () => {
     const now = rssMiB();
