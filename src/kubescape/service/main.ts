@@ -23,6 +23,7 @@ env:
   KS_INCLUDE_NAMESPACES / KS_EXCLUDE_NAMESPACES   default namespace filters (comma separated)
   KS_EXCEPTIONS_CONFIGMAP   NAMESPACE/NAME of a ConfigMap with postureExceptionPolicy lists, read per scan
   KS_ACCOUNT                customerGUID when clusterData has no accountID
+  KS_API_TOKEN              when set, /v1/* requires "Authorization: Bearer <token>"
   CONFIG, NAMESPACE, ACCESS_KEY / /etc/credentials   as every component (eventReceiverRestURL, clusterName)
   LOG_LEVEL                 pino level (default info)`;
 
@@ -60,6 +61,7 @@ export async function run(argv: string[]): Promise<number | void> {
     maxQueued: intFromEnv(env, "KS_MAX_QUEUED", 5),
     maxResultsKept: intFromEnv(env, "KS_RESULTS_KEPT", 20),
     reportChunkBytes: intFromEnv(env, "KS_REPORT_CHUNK_BYTES", 2 * 1024 * 1024),
+    apiToken: env.KS_API_TOKEN || undefined,
     scan: async (req, _jobId, log) => {
       const extra = exceptionsConfigMap?.length === 2 ? await loadExceptionsConfigMap(kubeConfig(), exceptionsConfigMap[0]!, exceptionsConfigMap[1]!) : [];
       return runScan({ ...req, exceptions: [...(req.exceptions ?? []), ...extra] }, { kubeConfig, logger: log });

@@ -27,6 +27,8 @@ export interface KubescapeServiceOptions {
   maxResultsKept?: number;
   reportChunkBytes?: number;
   newId?: () => string;
+  /** When set, /v1/* requires `Authorization: Bearer <token>` (kubescape's KS_API_TOKEN). */
+  apiToken?: string;
 }
 
 type ApiResponse = { id?: string; type: "id" | "error" | "v1results" | "busy" | "notBusy" | "ready"; response?: unknown };
@@ -91,6 +93,16 @@ export function createKubescapeService(options: KubescapeServiceOptions) {
   function tooBusy(set: { status?: number | string }, err: QueueFullError): ApiResponse {
     set.status = 429;
     return { type: "error", response: err.message };
+  }
+
+  if (options.apiToken) {
+    const expected = `Bearer ${options.apiToken}`;
+    app.onBeforeHandle(({ request, path, set }) => {
+      if (!path.startsWith("/v1/")) return;
+      if (request.headers.get("authorization") === expected) return;
+      set.status = 401;
+      return { type: "error", response: "missing or wrong bearer token" } satisfies ApiResponse;
+    });
   }
 
   app

@@ -169,6 +169,20 @@ describe("kubescape REST API", () => {
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 
+  test("with KS_API_TOKEN, /v1 routes need the bearer token; health does not", async () => {
+    const guarded = createKubescapeService({ logger: silentLogger, apiToken: "t0ken", scan: async (req) => runScan({ ...req, paths: [dir] }, { controls: [privilegedControl] }) });
+    guarded.health.setReady();
+    const srv = serve(guarded.app, guarded.health, silentLogger, { port: 0, hostname: "127.0.0.1", handleSignals: false });
+    try {
+      expect((await fetch(`${srv.url}/v1/status`)).status).toBe(401);
+      expect((await fetch(`${srv.url}/v1/status`, { headers: { authorization: "Bearer nope" } })).status).toBe(401);
+      expect((await (await fetch(`${srv.url}/v1/status`, { headers: { authorization: "Bearer t0ken" } })).json()).type).toBe("notBusy");
+      expect((await fetch(`${srv.url}/readyz`)).status).toBe(200);
+    } finally {
+      await srv.stop();
+    }
+  });
+
   test("chunking keeps every item exactly once", () => {
     const report = { reportGUID: "r", resources: Array.from({ length: 50 }, (_, i) => ({ resourceID: `r${i}` })), results: Array.from({ length: 50 }, (_, i) => ({ resourceID: `r${i}`, controls: [] })), paginationInfo: { chunkNumber: 0, isLastChunk: true } } as any;
     const chunks = postureReportChunks(report, 300);
