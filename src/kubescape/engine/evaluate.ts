@@ -28,9 +28,9 @@ const OUT_OF_SCOPE_PREFIX = "applies to ";
 
 function skipReasonFor(control: Control, index: ResourceIndex, scope: ScanScope, strictFileScope: boolean): string | undefined {
   switch (control.implementation) {
-    // Cloud controls still run: some also read the kube-apiserver Pod of a self-managed control
-    // plane; with nothing to look at they are skipped after evaluation (never passed).
-    case "image":
+    // Cloud and image controls still run: some cloud ones also read the kube-apiserver Pod of a
+    // self-managed control plane, image ones read ImageVulnerabilities objects when a scan
+    // includes them; with nothing to look at they are skipped after evaluation (never passed).
     case "manual":
       return control.skipReason ?? `${control.implementation} control`;
     case "host":
@@ -145,7 +145,7 @@ export function evaluateControls(
       outcomes.push(skipped(meta, `evaluation error: ${err instanceof Error ? err.message : String(err)}`));
       continue;
     }
-    if (control.implementation === "cloud" && evaluation.results.length === 0) {
+    if ((control.implementation === "cloud" || control.implementation === "image") && evaluation.results.length === 0) {
       outcomes.push(skipped(meta, control.skipReason ?? "cloud control"));
       continue;
     }
