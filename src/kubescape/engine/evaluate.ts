@@ -24,23 +24,29 @@ export interface EvaluateOptions {
 export const HOST_DATA_MISSING = "needs host-scanner data, which this scan did not collect (enable the host scanner)";
 export const LIVE_CLUSTER_ONLY = "applies to live clusters only (kubescape scanningScope: cluster)";
 export const NOT_IMPLEMENTED = "not implemented in this version";
-const OUT_OF_SCOPE_PREFIX = "applies to ";
+interface Skip {
+  reason: string;
+  /** The control does not apply to this kind of scan: left out of the score averages. */
+  outOfScope: boolean;
+}
 
-function skipReasonFor(control: Control, index: ResourceIndex, scope: ScanScope, strictFileScope: boolean): string | undefined {
+function skipFor(control: Control, index: ResourceIndex, scope: ScanScope, strictFileScope: boolean): Skip | undefined {
   switch (control.implementation) {
     // Cloud and image controls still run: some cloud ones also read the kube-apiserver Pod of a
     // self-managed control plane, image ones read ImageVulnerabilities objects when a scan
     // includes them; with nothing to look at they are skipped after evaluation (never passed).
     case "manual":
-      return control.skipReason ?? `${control.implementation} control`;
+      return { reason: control.skipReason ?? "manual review", outOfScope: false };
     case "host":
-      if (!index.hasHostData) return HOST_DATA_MISSING;
+      if (!index.hasHostData) return { reason: HOST_DATA_MISSING, outOfScope: false };
       break;
   }
   // Files: every control runs unless asked to follow kubescape's scope strictly (kubescape skips
   // cluster-only controls on files, though a manifest set is usually what will be applied).
-  if (!index.isLiveCluster) return strictFileScope && !runsOnFiles(control.id) ? LIVE_CLUSTER_ONLY : undefined;
-  if (!fitsScanScope(control.id, scope)) return `${OUT_OF_SCOPE_PREFIX}${referenceControl(control.id)?.scanningScope.join("/")} clusters only (this cluster: ${scope})`;
+  if (!index.isLiveCluster) return strictFileScope && !runsOnFiles(control.id) ? { reason: LIVE_CLUSTER_ONLY, outOfScope: true } : undefined;
+  if (!fitsScanScope(control.id, scope)) {
+    return { reason: `applies to ${referenceControl(control.id)?.scanningScope.join("/")} clusters only (this cluster: ${scope})`, outOfScope: true };
+  }
   return undefined;
 }
 
@@ -132,9 +138,9 @@ export function evaluateControls(
   const outcomes: ControlOutcome[] = [];
   for (const control of controls) {
     const meta = metaOf(control);
-    const reason = skipReasonFor(control, index, scope, options.strictFileScope ?? false);
-    if (reason) {
-      outcomes.push(skipped(meta, reason, reason === LIVE_CLUSTER_ONLY || reason.startsWith(OUT_OF_SCOPE_PREFIX)));
+    const skip = skipFor(control, index, scope, options.strictFileScope ?? false);
+    if (skip) {
+      outcomes.push(skipped(meta, skip.reason, skip.outOfScope));
       continue;
     }
     let evaluation;
