@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { intFromEnv, loadClusterConfig, loadCredentials } from "../common/config.ts";
 import { ConfigError } from "../common/errors.ts";
-import { createLogger, withJob } from "../common/log.ts";
+import { createLogger } from "../common/log.ts";
 import { parseApiKeys, startGatewayService } from "./service.ts";
 
 const HELP = `ks gateway: routes notifications (commands) to websocket clients by attributes
@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number | void> {
     keyText += `\n${readFileSync(env.GATEWAY_API_KEYS_FILE, "utf8")}`;
   }
   const parentUrl = env.PARENT_URL || config.rootGatewayURL || undefined;
-  const logger = withJob(createLogger("gateway"), `gateway-${process.pid}`);
+  const logger = createLogger("gateway");
   startGatewayService({
     logger,
     websocketPort: intFromEnv(env, "WEBSOCKET_PORT", 8001),

@@ -1,6 +1,6 @@
 import { intFromEnv } from "../common/config.ts";
 import { serve } from "../common/http/service.ts";
-import { createLogger, withJob } from "../common/log.ts";
+import { createLogger } from "../common/log.ts";
 import { createHostScannerApp, DEFAULT_METADATA_URL } from "./server.ts";
 
 const HELP = `ks host-scanner: per-node facts for Kubescape's host-based controls
@@ -25,7 +25,7 @@ export async function run(argv: string[]): Promise<number | void> {
   const env = process.env;
   const port = intFromEnv(env, "PORT", 7888);
   const hostRoot = env.HOST_ROOT || "/";
-  const logger = withJob(createLogger("host-scanner"), `host-scanner-${process.pid}`);
+  const logger = createLogger("host-scanner");
   const { app, health } = createHostScannerApp({ hostRoot, logger, metadataUrl: env.METADATA_URL || undefined });
   serve(app, health, logger, { port });
   health.setReady();

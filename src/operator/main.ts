@@ -1,7 +1,7 @@
 import { intFromEnv, loadClusterConfig, loadCredentials } from "../common/config.ts";
 import { ConfigError } from "../common/errors.ts";
 import { currentNamespace, loadKubeConfig } from "../common/kube.ts";
-import { createLogger, withJob } from "../common/log.ts";
+import { createLogger } from "../common/log.ts";
 import { startOperator } from "./service.ts";
 
 const HELP = `ks operator: runs Kubescape commands (scans, recurring scans) from the gateway, CronJobs or REST
@@ -36,7 +36,7 @@ export async function run(argv: string[]): Promise<number | void> {
   const credentials = loadCredentials(env);
   const mode = (env.RECURRING_SCHEDULER || "cronjob").toLowerCase();
   if (mode !== "cronjob" && mode !== "croner") throw new ConfigError(`RECURRING_SCHEDULER: expected cronjob or croner, got "${mode}"`);
-  const logger = withJob(createLogger("operator"), `operator-${process.pid}`);
+  const logger = createLogger("operator");
   await startOperator({
     logger,
     kube: loadKubeConfig(env),

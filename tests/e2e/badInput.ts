@@ -129,7 +129,7 @@ export async function sendBadRequests(baseUrl: string, requests: BadRequest[], e
   const outcomes: BadInputOutcome[] = [];
   for (const request of requests) {
     try {
-      const res = await fetch(baseUrl + request.path, { method: request.method, headers: { ...request.headers, ...extraHeaders }, body: request.body, signal: AbortSignal.timeout(15_000) });
+      const res = await fetch(baseUrl + request.path, { method: request.method, headers: { ...request.headers, ...extraHeaders }, body: request.body as BodyInit | undefined, signal: AbortSignal.timeout(15_000) });
       const text = await res.text();
       let jsonError = false;
       try {

@@ -13,16 +13,23 @@ import { KubeConfig, k8s } from "../../src/common/kube.ts";
 import { sharedControlPlane } from "../cluster/shared.ts";
 import { waitFor } from "../support/ports.ts";
 import { BINARY, backendApi, ensureBinary, sharedVulnDb } from "./support.ts";
+import { applyExamples, exampleImages, simulateRunningPods } from "../../scripts/platform/sampleWorkloads.ts";
+import { type SampleRegistry, startSampleRegistry } from "../../scripts/platform/sampleRegistry.ts";
 
 let platform: Platform;
 let kc: KubeConfig;
 let api: ReturnType<typeof backendApi>;
+let registry: SampleRegistry;
 
 beforeAll(async () => {
   const cp = await sharedControlPlane();
   kc = new KubeConfig();
   kc.loadFromFile(cp.kubeconfigPath);
   const [binary, vulnDbPath] = await Promise.all([ensureBinary(), sharedVulnDb()]);
+  // Sample workloads (good and bad) with real images in a real registry, "running" (no kubelet here).
+  registry = await startSampleRegistry(exampleImages("r"));
+  await applyExamples(kc, registry.host);
+  await simulateRunningPods(kc, registry.digests);
   platform = await startLocalPlatform({
     kc,
     kubeconfigPath: cp.kubeconfigPath,
@@ -32,12 +39,14 @@ beforeAll(async () => {
     namespace: "ks-e2e",
     clusterName: "e2e",
     vulnDbPath,
+    values: { "kubevuln.env[0].name": "KS_INSECURE_REGISTRIES", "kubevuln.env[0].value": registry.host },
   });
   api = backendApi(platform.backendUrl, platform.accessKey);
 }, 180_000);
 
 afterAll(async () => {
   await platform?.stop();
+  await registry?.stop();
 });
 
 describe("platform end to end", () => {
@@ -60,7 +69,28 @@ describe("platform end to end", () => {
       return res.status === 200 && JSON.stringify(res.body).match(/nsa/i) ? res.body : undefined;
     }, 120_000, 1000);
     expect(JSON.stringify(posture)).toMatch(/nsa/i);
+    // The deliberately bad sample shows up in the drill-down with its failed path.
+    const privileged = await api.get<unknown>("/controls/C-0057/resources?cluster=e2e");
+    expect(privileged.status).toBe(200);
+    expect(JSON.stringify(privileged.body)).toContain("checkout");
+    expect(JSON.stringify(privileged.body)).toContain("securityContext.privileged");
+    expect(JSON.stringify(privileged.body)).not.toContain("catalog");
   }, 150_000);
+
+  test("scan now (images) pulls the running pods' images from the registry and the CVEs reach the dashboard API", async () => {
+    const sent = await api.post<{ delivered: number }>("/scans", { cluster: "e2e", kind: "image", target: { namespace: "shop" } });
+    expect(sent.status).toBeLessThan(300);
+    const vulns = await waitFor("vulnerabilities of the shop image", async () => {
+      const res = await api.get<unknown>("/vulnerabilities?cluster=e2e&namespace=shop");
+      const text = JSON.stringify(res.body);
+      return res.status === 200 && text.includes("CVE-2021-44906") ? text : undefined;
+    }, 180_000, 2000);
+    // minimist 1.2.5 (npm layer) and log4j-core (Java layer) are in the image; so are Debian's own packages.
+    expect(vulns).toContain("minimist");
+    const images = await api.get<unknown>("/images?cluster=e2e");
+    expect(JSON.stringify(images.body)).toContain("shop/catalog");
+    expect(JSON.stringify(images.body)).not.toContain("legacy/checkout");
+  }, 240_000);
 
   test("a schedule created through the API becomes a CronJob in the cluster", async () => {
     const created = await api.post<{ id: string; cronjobName: string; delivered: number }>("/schedules", { cluster: "e2e", kind: "posture", name: "nightly nsa", cron: "17 3 * * *", target: { frameworks: ["nsa"] } });

@@ -47,8 +47,10 @@ export function startProcess(cmd: string, args: string[], logFile: string, env: 
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...env, KS_WATCH_PID: String(process.pid) } as NodeJS.ProcessEnv,
   });
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
+  // Two sources into one file: neither may end it, or the other writes after the end.
+  child.stdout?.pipe(out, { end: false });
+  child.stderr?.pipe(out, { end: false });
+  child.on("close", () => out.end());
   live.add(child);
   child.on("exit", () => live.delete(child));
   const stop = async () => {

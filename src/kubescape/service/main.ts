@@ -1,7 +1,7 @@
 import { intFromEnv, loadClusterConfig, loadCredentials, withScheme } from "../../common/config.ts";
 import { serve } from "../../common/http/service.ts";
 import { currentNamespace, type KubeConfig, loadKubeConfig } from "../../common/kube.ts";
-import { createLogger, withJob } from "../../common/log.ts";
+import { createLogger } from "../../common/log.ts";
 import { EventReceiverClient } from "../../common/reporter.ts";
 import { loadExceptionsConfigMap, runScan } from "../scan.ts";
 import { queryBool } from "./request.ts";
@@ -40,7 +40,7 @@ export async function run(argv: string[]): Promise<number | void> {
   const namespace = currentNamespace(env);
   const root = createLogger("kubescape");
   // Service-level lines carry the process job; each scan logs under its own jobId (the scan id).
-  const logger = withJob(root, `kubescape-${process.pid}`);
+  const logger = root;
   let kc: KubeConfig | undefined;
   const kubeConfig = () => (kc ??= loadKubeConfig(env));
   const eventReceiver = new EventReceiverClient({ baseUrl: config.eventReceiverRestURL ? withScheme(config.eventReceiverRestURL, "http") : "", accessKey: credentials.accessKey || undefined, logger });

@@ -25,6 +25,8 @@ export interface ImageScannerOptions {
   platform?: Platform;
   cacheEntries?: number;
   printPostJson?: boolean;
+  /** Registries (host[:port]) reached over plain HTTP even when a request does not say useHTTP (KS_INSECURE_REGISTRIES). */
+  insecureRegistries?: readonly string[];
   now?: () => Date;
 }
 
@@ -69,6 +71,11 @@ export class ImageScanner {
     while (this.cache.size > max || (this.cache.size > 1 && packagesHeld() > MAX_CACHED_PACKAGES)) this.cache.delete(this.cache.keys().next().value!);
   }
 
+  private isInsecureRegistry(imageTag: string): boolean {
+    const host = imageTag.split("/")[0] ?? "";
+    return imageTag.includes("/") && (this.options.insecureRegistries ?? []).includes(host);
+  }
+
   cached(digest: string): CacheEntry | undefined {
     return this.cache.get(digest);
   }
@@ -85,7 +92,7 @@ export class ImageScanner {
       {
         kind: "registry",
         reference: command.imageTag,
-        registry: { useHTTP: command.args?.useHTTP ?? false, skipTLSVerify: command.args?.skipTLSVerify ?? false, credentials: command.credentialsList ?? [] },
+        registry: { useHTTP: command.args?.useHTTP ?? this.isInsecureRegistry(command.imageTag), skipTLSVerify: command.args?.skipTLSVerify ?? false, credentials: command.credentialsList ?? [] },
       },
       { limits: this.options.limits, platform: this.options.platform },
     );

@@ -1,7 +1,7 @@
 import { intFromEnv, loadClusterConfig, loadCredentials, withScheme } from "../../common/config.ts";
 import { ConfigError } from "../../common/errors.ts";
 import { serve } from "../../common/http/service.ts";
-import { createLogger, withJob } from "../../common/log.ts";
+import { createLogger } from "../../common/log.ts";
 import { EventReceiverClient } from "../../common/reporter.ts";
 import { defaultDbPath } from "../db/location.ts";
 import { ImageScanner } from "./imageScanner.ts";
@@ -28,6 +28,7 @@ env:
   SCAN_CONCURRENCY       scans at once (default: clusterData scanConcurrency, else 1)
   SCAN_QUEUE_SIZE        scans waiting before 503 (default 100)
   PRINT_POST_JSON        "true" logs every result chunk sent
+  KS_INSECURE_REGISTRIES comma-separated registries (host:port) pulled over plain HTTP, e.g. a local registry
   LOG_LEVEL              pino level (default info)`;
 
 /** "5m", "90s", "1h" or plain seconds → milliseconds. */
@@ -49,7 +50,7 @@ export async function run(argv: string[]): Promise<number | void> {
   const accountId = credentials.account || config.accountID;
   const port = intFromEnv(env, "PORT", 8080);
   const concurrency = Math.max(1, intFromEnv(env, "SCAN_CONCURRENCY", Number((config as Record<string, unknown>).scanConcurrency ?? 1) || 1));
-  const logger = withJob(createLogger("kubevuln"), `kubevuln-${process.pid}`);
+  const logger = createLogger("kubevuln");
   const reporter = new EventReceiverClient({
     baseUrl: config.keepLocal || !config.eventReceiverRestURL ? "" : withScheme(config.eventReceiverRestURL, "http"),
     accessKey: credentials.accessKey,
@@ -64,6 +65,7 @@ export async function run(argv: string[]): Promise<number | void> {
     logger,
     limits: { maxImageBytes: config.maxImageSize, timeoutMs: parseDuration(config.scanTimeout) },
     printPostJson: env.PRINT_POST_JSON === "true",
+    insecureRegistries: (env.KS_INSECURE_REGISTRIES ?? "").split(",").map((h) => h.trim()).filter(Boolean),
   });
   const queue = new ScanQueue(concurrency, intFromEnv(env, "SCAN_QUEUE_SIZE", 100));
   const { app, health } = createKubevulnApp({ logger, scanner, queue });
