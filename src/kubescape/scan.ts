@@ -29,7 +29,7 @@ export interface ScanRequest {
   hostScannerNamespace?: string;
   clusterName?: string;
   failThreshold?: number;
-  /** File scans: skip cluster-only controls as kubescape does. */
+  /** File scans: skip cluster-only controls as kubescape does (default true). */
   strictFileScope?: boolean;
 }
 

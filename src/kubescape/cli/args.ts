@@ -23,7 +23,8 @@ export interface ScanArgs {
   clusterName?: string;
   verbose: boolean;
   color?: boolean;
-  strictScope: boolean;
+  /** File scans: also run the cluster-only controls kubescape skips on files. */
+  allControls: boolean;
 }
 
 export interface ListArgs {
@@ -62,7 +63,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | ListArgs | "help" {
         "enable-host-scan": { type: "boolean" },
         "host-scanner-namespace": { type: "string" },
         "cluster-name": { type: "string" },
-        "strict-scope": { type: "boolean" },
+        "all-controls": { type: "boolean" },
         verbose: { type: "boolean", short: "v" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
@@ -113,7 +114,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | ListArgs | "help" {
     hostScannerNamespace: values["host-scanner-namespace"] ?? (values["enable-host-scan"] ? "kubescape" : undefined),
     clusterName: values["cluster-name"],
     verbose: values.verbose ?? false,
-    strictScope: values["strict-scope"] ?? false,
+    allControls: values["all-controls"] ?? false,
     color: values["no-color"] ? false : values.color,
   };
 }
@@ -140,7 +141,7 @@ flags:
       --enable-host-scan         collect host-scanner data (namespace kubescape)
       --host-scanner-namespace NS    the same, from namespace NS
       --cluster-name NAME        name used in reports and exceptions
-      --strict-scope             file scans skip cluster-only controls, as kubescape does
+      --all-controls             file scans also run the cluster-only controls (kubescape skips them)
   -v, --verbose                  list failed resources in the pretty table
       --color / --no-color       force colours on or off (default: on for a terminal)
 

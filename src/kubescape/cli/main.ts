@@ -85,7 +85,7 @@ async function scan(args: ScanArgs): Promise<number> {
       hostScannerNamespace: args.hostScannerNamespace,
       clusterName: args.clusterName,
       failThreshold: args.failThreshold,
-      strictFileScope: args.strictScope,
+      strictFileScope: !args.allControls,
     },
     { kubeConfig: kubeConfig ? () => kubeConfig : undefined, logger },
   );

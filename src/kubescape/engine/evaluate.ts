@@ -13,7 +13,7 @@ export interface EvaluateOptions {
   /** Selected control IDs with no implementation here: reported skipped ("not implemented"). */
   missingControlIds?: readonly string[];
   clusterName?: string;
-  /** File scans: skip controls whose kubescape scanningScope lacks "file", as kubescape does (default: run them). */
+  /** File scans: skip controls whose kubescape scanningScope lacks "file", as kubescape does (default true; false runs them too). */
   strictFileScope?: boolean;
   /** Called after each control ran (the scan layer uses it to keep memory in check). */
   afterControl?: () => void;
@@ -41,8 +41,8 @@ function skipFor(control: Control, index: ResourceIndex, scope: ScanScope, stric
       if (!index.hasHostData) return { reason: HOST_DATA_MISSING, outOfScope: false };
       break;
   }
-  // Files: every control runs unless asked to follow kubescape's scope strictly (kubescape skips
-  // cluster-only controls on files, though a manifest set is usually what will be applied).
+  // Files: kubescape skips cluster-only controls; strictFileScope=false runs them too (a
+  // manifest set is often what will be applied).
   if (!index.isLiveCluster) return strictFileScope && !runsOnFiles(control.id) ? { reason: LIVE_CLUSTER_ONLY, outOfScope: true } : undefined;
   if (!fitsScanScope(control.id, scope)) {
     return { reason: `applies to ${referenceControl(control.id)?.scanningScope.join("/")} clusters only (this cluster: ${scope})`, outOfScope: true };
@@ -82,7 +82,7 @@ function skipped(control: ControlMeta, reason: string, outOfScope = false): Cont
     counters: { passed: 0, failed: 0, excepted: 0 },
     failedWeight: 0,
     allWeight: 0,
-    ...(outOfScope ? { outOfScope: true } : { complianceScore: 0, riskScore: 0 }),
+    ...(outOfScope ? { outOfScope: true } : {}),
   };
 }
 
@@ -138,7 +138,7 @@ export function evaluateControls(
   const outcomes: ControlOutcome[] = [];
   for (const control of controls) {
     const meta = metaOf(control);
-    const skip = skipFor(control, index, scope, options.strictFileScope ?? false);
+    const skip = skipFor(control, index, scope, options.strictFileScope ?? true);
     if (skip) {
       outcomes.push(skipped(meta, skip.reason, skip.outOfScope));
       continue;

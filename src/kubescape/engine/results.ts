@@ -34,8 +34,7 @@ export interface ControlOutcome {
   counters: ResourceCounters;
   /**
    * Kubescape's compliance: 100 for a passed control (also irrelevant or all excepted), passed
-   * (excepted included) / all resources for a failed one, 0 for a skipped one; undefined when the
-   * control is out of the scan's scope (kubescape leaves it out of the report's averages).
+   * (excepted included) / all resources for a failed one; undefined when skipped (not averaged).
    */
   complianceScore?: number;
   /** Failed weight / all weight × 100 (weights: replicas, DaemonSet nodes); 0 with no resources. */

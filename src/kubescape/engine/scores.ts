@@ -1,17 +1,18 @@
 import type { ControlOutcome, ControlStatus, FrameworkSummary, ResourceCounters } from "./results.ts";
 
-/** True when a control counts in the averages (kubescape drops controls out of the scan's scope). */
+/**
+ * True when a control counts in the averages: it was evaluated. Skipped controls are left out
+ * (kubescape's opa-utils would count them 0, which marks a cluster down for not running the host
+ * scanner or not being on a cloud; here a skipped control is reported, not scored).
+ */
 export function isScored(c: ControlOutcome): boolean {
-  return !c.outOfScope;
+  return c.status !== "skipped";
 }
 
-/**
- * Compliance (kubescape): the mean of the control compliance scores of every in-scope control,
- * skipped ones counting 0; 0 when there is none.
- */
+/** Compliance: the mean of the evaluated controls' compliance scores; 100 when none was evaluated. */
 export function averageCompliance(controls: readonly ControlOutcome[]): number {
   const scored = controls.filter(isScored);
-  if (scored.length === 0) return 0;
+  if (scored.length === 0) return 100;
   return round2(scored.reduce((s, c) => s + (c.complianceScore ?? 0), 0) / scored.length);
 }
 

@@ -46,14 +46,15 @@ describe("cloud controls with a self-managed control plane fallback", () => {
     expect(enc.failed[0]!.paths[0]!.fixPath?.value).toBe("--encryption-provider-config=<path/to/EncryptionConfig/File>");
   });
 
-  test("file scans run them on a kube-apiserver manifest; strict scope mode skips the cluster-only ones", () => {
-    expect(evaluateControls(buildResourceIndex([apiServer([])]), controls).controls.map((c) => c.status)).toEqual(["failed", "failed", "failed", "failed"]);
-    const strict = evaluateControls(buildResourceIndex([apiServer([])]), controls, undefined, [], { strictFileScope: true });
+  test("file scans skip the cluster-only ones as kubescape does (C-0068 runs on files); strictFileScope=false runs all", () => {
+    const strict = evaluateControls(buildResourceIndex([apiServer([])]), controls);
     expect(strict.controls.map((c) => [c.control.id, c.status])).toEqual([
       ["C-0066", "skipped"],
       ["C-0067", "skipped"],
       ["C-0068", "failed"],
       ["C-0088", "skipped"],
     ]);
+    const all = evaluateControls(buildResourceIndex([apiServer([])]), controls, undefined, [], { strictFileScope: false });
+    expect(all.controls.map((c) => c.status)).toEqual(["failed", "failed", "failed", "failed"]);
   });
 });

@@ -40,13 +40,13 @@ describe("evaluateControls", () => {
     expect(result.riskScore).toBe(0);
   });
 
-  test("skipped controls count 0 in compliance; out-of-scope ones are left out", () => {
-    const index = buildResourceIndex([deployment("ok")], live);
-    // C-0069 (host) is skipped for lack of host data: counts 0. C-0057 passes: 100.
+  test("skipped controls are reported but left out of the compliance average", () => {
+    const index = buildResourceIndex([deployment("ok"), deployment("bad", { privileged: true })], live);
+    // C-0069 (host) is skipped for lack of host data; C-0057 fails 1 of 2.
     const r = evaluateControls(index, [privilegedControl, hostControl]);
+    expect(r.controls[1]!.complianceScore).toBeUndefined();
     expect(r.complianceScore).toBe(50);
-    // In strict scope mode a cluster-only control (C-0036) is out of scope on files and not averaged.
-    const files = evaluateControls(buildResourceIndex([deployment("ok")]), [privilegedControl, { ...hostPidControl, id: "C-0036" }], undefined, [], { strictFileScope: true });
+    const files = evaluateControls(buildResourceIndex([deployment("ok")]), [privilegedControl, { ...hostPidControl, id: "C-0036" }]);
     expect(files.controls[1]!.outOfScope).toBe(true);
     expect(files.complianceScore).toBe(100);
   });
@@ -71,15 +71,18 @@ describe("evaluateControls", () => {
     expect(result.controlCounters.skipped).toBe(skippedKinds.length);
   });
 
-  test("cluster-only controls run on file scans, or are skipped in kubescape's strict scope mode", () => {
+  test("cluster-only controls are skipped on file scans as kubescape does, or run with strictFileScope=false", () => {
     // C-0038 (host PID/IPC) has scanningScope cluster+file; C-0036 is cluster-only.
     const clusterOnly = { ...hostPidControl, id: "C-0036" };
-    const files = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })]), [hostPidControl, clusterOnly]);
-    expect(files.controls.map((c) => c.status)).toEqual(["failed", "failed"]);
-    const strict = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })]), [hostPidControl, clusterOnly], undefined, [], { strictFileScope: true });
+    const strict = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })]), [hostPidControl, clusterOnly]);
+    expect(strict.controls[0]!.status).toBe("failed");
     expect(strict.controls[1]!.status).toBe("skipped");
     expect(strict.controls[1]!.skipReason).toBe(LIVE_CLUSTER_ONLY);
     expect(strict.controls[1]!.outOfScope).toBe(true);
+    const all = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })]), [hostPidControl, clusterOnly], undefined, [], { strictFileScope: false });
+    expect(all.controls.map((c) => c.status)).toEqual(["failed", "failed"]);
+    const live = evaluateControls(buildResourceIndex([deployment("a", { hostPID: true })], { isLiveCluster: true }), [clusterOnly]);
+    expect(live.controls[0]!.status).toBe("failed");
   });
 
   test("EKS/AKS-only controls run only on clusters whose nodes say so (kubescape scanningScope)", () => {
