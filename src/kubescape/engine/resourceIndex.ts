@@ -26,7 +26,8 @@ export function buildResourceIndex(objects: readonly K8sObject[], options: Index
     nsList.push(obj);
     byKey.set(`${kind}/${ns}/${obj.metadata.name}`, obj);
     if (WORKLOAD_KINDS.has(kind)) workloads.push(obj);
-    if (typeof obj.apiVersion === "string" && obj.apiVersion.startsWith("hostdata.kubescape.cloud")) hasHostData = true;
+    // Host-scanner envelopes (hostdata.kubescape.cloud) and the API-server info kubescape adds beside them.
+    if (typeof obj.apiVersion === "string" && (obj.apiVersion.startsWith("hostdata.kubescape.cloud") || obj.apiVersion.startsWith("apiserverinfo.kubescape.cloud"))) hasHostData = true;
   }
   const empty: readonly K8sObject[] = [];
   return {
