@@ -15,6 +15,7 @@ import { waitFor } from "../support/ports.ts";
 import { BINARY, backendApi, ensureBinary, sharedVulnDb } from "./support.ts";
 import { applyExamples, exampleImages, simulateRunningPods } from "../../scripts/platform/sampleWorkloads.ts";
 import { type SampleRegistry, startSampleRegistry } from "../../scripts/platform/sampleRegistry.ts";
+import { launchChromium } from "../backend/browser.ts";
 
 let platform: Platform;
 let kc: KubeConfig;
@@ -104,33 +105,77 @@ describe("platform end to end", () => {
   }, 90_000);
 });
 
+/** Runs a CronJob's own container command here, with its request-body ConfigMap read back from the cluster. */
+async function runCronJobLocally(schedule: string, tier = "kubescape-scan"): Promise<void> {
+  const batch = kc.makeApiClient(k8s.BatchV1Api);
+  const core = kc.makeApiClient(k8s.CoreV1Api);
+  const cron = (await batch.listNamespacedCronJob({ namespace: platform.namespace, labelSelector: `armo.tier=${tier}` })).items.find((c) => c.spec?.schedule === schedule);
+  expect(cron).toBeDefined();
+  const podSpec = cron!.spec!.jobTemplate.spec!.template.spec!;
+  const container = podSpec.containers[0]!;
+  const bodyMount = container.volumeMounts!.find((m) => m.name === "request-body-volume")!;
+  const cmName = podSpec.volumes!.find((v) => v.name === "request-body-volume")!.configMap!.name!;
+  const cm = await core.readNamespacedConfigMap({ name: cmName, namespace: platform.namespace });
+  const body = cm.data!["request-body.json"]!;
+  expect(JSON.parse(body).commands.length).toBeGreaterThan(0);
+  const dir = mkdtempSync(join(tmpdir(), "ks-cron-"));
+  await Bun.write(join(dir, "request-body.json"), body);
+  const args = localizeArgs(container.args ?? [], { ...platform.serviceAddresses, [bodyMount.mountPath]: join(dir, "request-body.json") });
+  expect(args[0]).toBe("http-request");
+  const proc = Bun.spawn([BINARY, ...args], { stdout: "pipe", stderr: "pipe" });
+  expect(await proc.exited).toBe(0);
+}
+
+const postureReports = async () => (await api.get<Array<{ reportId: string }>>("/posture/trend?cluster=e2e&framework=NSA")).body;
+
 describe("recurring scan fired by its CronJob", () => {
   test("the CronJob's own container command, run locally, makes the operator scan and the report arrive", async () => {
-    const batch = kc.makeApiClient(k8s.BatchV1Api);
-    const core = kc.makeApiClient(k8s.CoreV1Api);
-    const cron = (await batch.listNamespacedCronJob({ namespace: platform.namespace, labelSelector: "armo.tier=kubescape-scan" })).items.find((c) => c.spec?.schedule === "17 3 * * *");
-    expect(cron).toBeDefined();
-    const podSpec = cron!.spec!.jobTemplate.spec!.template.spec!;
-    const container = podSpec.containers[0]!;
-    // The request body the CronJob mounts: its ConfigMap, read back from the cluster.
-    const bodyMount = container.volumeMounts!.find((m) => m.name === "request-body-volume")!;
-    const cmName = podSpec.volumes!.find((v) => v.name === "request-body-volume")!.configMap!.name!;
-    const cm = await core.readNamespacedConfigMap({ name: cmName, namespace: platform.namespace });
-    const body = cm.data!["request-body.json"]!;
-    expect(JSON.parse(body).commands.length).toBeGreaterThan(0);
-    const dir = mkdtempSync(join(tmpdir(), "ks-cron-"));
-    await Bun.write(join(dir, "request-body.json"), body);
-    const args = localizeArgs(container.args ?? [], { ...platform.serviceAddresses, [bodyMount.mountPath]: join(dir, "request-body.json") });
-    expect(args[0]).toBe("http-request");
-
-    const reports = async () => (await api.get<Array<{ reportId: string }>>("/posture/trend?cluster=e2e&framework=NSA")).body;
-    const before = await reports();
-    const proc = Bun.spawn([BINARY, ...args], { stdout: "pipe", stderr: "pipe" });
-    expect(await proc.exited).toBe(0);
+    const before = await postureReports();
+    await runCronJobLocally("17 3 * * *");
     const after = await waitFor("the scheduled scan's posture report", async () => {
-      const now = await reports();
+      const now = await postureReports();
       return now.length > before.length ? now : undefined;
     }, 90_000, 1000);
     expect(after.length).toBe(before.length + 1);
   }, 120_000);
+});
+
+describe("in the browser", () => {
+  test("the dashboard creates a schedule; its CronJob fires; the results show in the dashboard", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (e) => pageErrors.push(e.message));
+      await page.goto(`${platform.backendUrl}/`);
+      await page.fill("input[name=password]", platform.adminPassword);
+      await page.click("button[type=submit]");
+      await page.waitForSelector(".card h3");
+      expect(await page.locator(".card h3").allTextContents()).toContain("e2e");
+
+      await page.goto(`${platform.backendUrl}/#/schedules`);
+      await page.waitForSelector("#schedule-form");
+      await page.fill("#schedule-form input[name=name]", "browser nightly");
+      await page.fill("#schedule-form input[name=cron]", "23 4 * * *");
+      await page.fill("#schedule-form input[name=target]", "nsa");
+      await page.click("#schedule-form button[type=submit]");
+      await page.waitForSelector("text=created and sent to e2e");
+      const batch = kc.makeApiClient(k8s.BatchV1Api);
+      await waitFor("the CronJob created from the browser", async () => (await batch.listNamespacedCronJob({ namespace: platform.namespace, labelSelector: "armo.tier=kubescape-scan" })).items.some((c) => c.spec?.schedule === "23 4 * * *"), 60_000, 500);
+
+      const before = await postureReports();
+      await runCronJobLocally("23 4 * * *");
+      await waitFor("the report of the browser's schedule", async () => (await postureReports()).length > before.length, 90_000, 1000);
+
+      await page.goto(`${platform.backendUrl}/#/posture`);
+      await page.waitForSelector("#framework-picker");
+      await page.waitForSelector("text=Privileged container");
+      await page.goto(`${platform.backendUrl}/#/images`);
+      await page.waitForSelector("text=CVE-2021-44906", { timeout: 30_000 });
+      if (process.env.KS_SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.KS_SCREENSHOT_DIR}/e2e-images.png`, fullPage: true });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
 });
