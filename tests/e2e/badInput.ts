@@ -78,6 +78,8 @@ function sampleObject(schema: JsonSchema): Record<string, unknown> {
 export function generateBadRequests(doc: OpenApiDoc, oversizeBytes: number): BadRequest[] {
   const out: BadRequest[] = [];
   const json = { "content-type": "application/json" };
+  // One buffer shared by every oversized request: memory stays at one body whatever the route count.
+  const oversized = new Uint8Array(oversizeBytes).fill(0x20);
   for (const [path, methods] of Object.entries(doc.paths ?? {})) {
     if (path.includes("{")) continue;
     for (const [method, op] of Object.entries(methods)) {
@@ -98,7 +100,7 @@ export function generateBadRequests(doc: OpenApiDoc, oversizeBytes: number): Bad
       ] as const) {
         out.push({ method: m, path, kind: "malformed", description: label, headers: json, body });
       }
-      out.push({ method: m, path, kind: "oversized", description: `${oversizeBytes} bytes`, headers: json, body: new Uint8Array(oversizeBytes).fill(0x20) });
+      out.push({ method: m, path, kind: "oversized", description: `${oversizeBytes} bytes`, headers: json, body: oversized });
       if (schema.type === "object" || schema.properties) {
         const base = sampleObject(schema);
         for (const key of schema.required ?? []) {

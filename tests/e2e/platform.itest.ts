@@ -16,6 +16,7 @@ import { BINARY, backendApi, ensureBinary, sharedVulnDb } from "./support.ts";
 import { applyExamples, exampleImages, simulateRunningPods } from "../../scripts/platform/sampleWorkloads.ts";
 import { type SampleRegistry, startSampleRegistry } from "../../scripts/platform/sampleRegistry.ts";
 import { launchChromium } from "../backend/browser.ts";
+import { type BadRequest, generateBadRequests, sendBadRequests } from "./badInput.ts";
 
 let platform: Platform;
 let kc: KubeConfig;
@@ -178,4 +179,89 @@ describe("in the browser", () => {
       await browser.close();
     }
   }, 180_000);
+});
+
+/** The gateway's send route takes JSON or BSON, so its schema is not in OpenAPI: its bad inputs by hand. */
+function gatewayBadRequests(): BadRequest[] {
+  const json = { "content-type": "application/json" };
+  const cases: Array<[string, string | Uint8Array, Record<string, string>]> = [
+    ["truncated JSON", '{"target":', json],
+    ["no target", JSON.stringify({ notification: { a: 1 } }), json],
+    ["empty target", JSON.stringify({ target: {}, notification: {} }), json],
+    ["target of the wrong type", JSON.stringify({ target: "everyone", notification: {} }), json],
+    ["target values of the wrong type (numbers are accepted as strings, objects are not)", JSON.stringify({ target: { clusterName: { nested: true } }, notification: {} }), json],
+    ["array body", "[1,2]", json],
+    ["garbage BSON", new Uint8Array([5, 0, 0, 0, 7, 7, 7]), { "content-type": "application/bson" }],
+    ["oversized", new Uint8Array(40 * 1024 * 1024).fill(0x20), json],
+  ];
+  return cases.map(([description, body, headers]) => ({ method: "POST", path: "/v1/sendnotification", kind: description === "oversized" ? "oversized" : "malformed", description, headers, body }));
+}
+
+/** triggerAction keys are matched case-insensitively (as the Go original), so it is parsed by hand too. */
+function operatorBadRequests(): BadRequest[] {
+  const json = { "content-type": "application/json" };
+  const cases: Array<[string, string | Uint8Array]> = [
+    ["truncated JSON", '{"commands":[{'],
+    ["no commands", "{}"],
+    ["commands not a list", JSON.stringify({ commands: "scan" })],
+    ["command without a name", JSON.stringify({ commands: [{ args: {} }] })],
+    ["command name of the wrong type", JSON.stringify({ commands: [{ commandName: 42 }] })],
+    ["args of the wrong type", JSON.stringify({ commands: [{ commandName: "kubescapeScan", args: "all" }] })],
+    ["schedule that is not cron", JSON.stringify({ commands: [{ commandName: "setKubescapeCronJob", args: { jobParams: { cronTabSchedule: "every day" } } }] })],
+    ["oversized", new Uint8Array(40 * 1024 * 1024).fill(0x20)],
+  ];
+  return cases.map(([description, body]) => ({ method: "POST", path: "/v1/triggerAction", kind: description === "oversized" ? "oversized" : "malformed", description, headers: json, body }));
+}
+
+/** PostScanRequest keys are matched case-insensitively too. */
+function kubescapeBadRequests(): BadRequest[] {
+  const json = { "content-type": "application/json" };
+  const cases: Array<[string, string | Uint8Array]> = [
+    ["truncated JSON", '{"targetType":'],
+    ["array body", "[1]"],
+    ["targetType of the wrong type", JSON.stringify({ targetType: 7 })],
+    ["unknown targetType", JSON.stringify({ targetType: "galaxy", targetNames: ["nsa"] })],
+    ["targetNames not a list", JSON.stringify({ targetType: "framework", targetNames: "nsa" })],
+    ["unknown framework", JSON.stringify({ targetType: "framework", targetNames: ["no-such-framework"] })],
+    ["excludedNamespaces of the wrong type", JSON.stringify({ excludedNamespaces: { a: 1 } })],
+    ["oversized", new Uint8Array(40 * 1024 * 1024).fill(0x20)],
+  ];
+  return cases.map(([description, body]) => ({ method: "POST", path: "/v1/scan", kind: description === "oversized" ? "oversized" : "malformed", description, headers: json, body }));
+}
+
+describe("bad input across every public endpoint", () => {
+  test("malformed, oversized, wrong-typed and incomplete requests get 4xx and no component goes down", async () => {
+    const services: Array<{ name: string; url: string; headers: Record<string, string> }> = [
+      { name: "backend", url: platform.backendUrl, headers: { "X-API-KEY": platform.accessKey } },
+      { name: "gateway", url: `http://${platform.serviceAddresses["gateway:8002"]}`, headers: {} },
+      { name: "operator", url: `http://${platform.serviceAddresses["operator:4002"]}`, headers: {} },
+      { name: "kubescape", url: `http://${platform.serviceAddresses["kubescape:8080"]}`, headers: {} },
+      { name: "kubevuln", url: `http://${platform.serviceAddresses["kubevuln:8080"]}`, headers: {} },
+    ];
+    const pids = new Map([...platform.components.entries()].map(([name, c]) => [name, c.process.child.pid]));
+    let total = 0;
+    const failures: string[] = [];
+    for (const service of services) {
+      const doc = await (await fetch(`${service.url}/swagger/json`)).json();
+      const requests = [...generateBadRequests(doc, 40 * 1024 * 1024), ...(service.name === "gateway" ? gatewayBadRequests() : []), ...(service.name === "operator" ? operatorBadRequests() : []), ...(service.name === "kubescape" ? kubescapeBadRequests() : [])];
+      expect([service.name, requests.length > 0]).toEqual([service.name, true]);
+      const outcomes = await sendBadRequests(service.url, requests, service.headers);
+      total += outcomes.length;
+      for (const o of outcomes) {
+        if (o.status < 400 || o.status >= 500) failures.push(`${service.name} ${o.request.method} ${o.request.path} ${o.request.kind} (${o.request.description}): ${o.status}`);
+      }
+    }
+    // Websocket clients without attributes are refused at the upgrade.
+    const noAttributes = await fetch(`http://${platform.serviceAddresses["gateway:8001"]}/v1/waitfornotification`, { headers: { upgrade: "websocket", connection: "Upgrade", "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==", "sec-websocket-version": "13" } });
+    expect(noAttributes.status).toBe(400);
+    total++;
+    console.log(`bad-input requests sent: ${total}`);
+    expect(failures).toEqual([]);
+    for (const name of ["backend", "gateway", "operator", "kubescape", "kubevuln", "kollector"] as const) {
+      expect((await fetch(platform.readinessUrl(name))).status).toBe(200);
+    }
+    for (const [name, c] of platform.components) {
+      expect([name, c.process.child.exitCode, c.process.child.pid]).toEqual([name, null, pids.get(name)]);
+    }
+  }, 300_000);
 });
