@@ -61,7 +61,6 @@ function failures(result: ScanResult, ran: Set<string>): Map<string, string[]> {
   return out;
 }
 
-const KNOWN_DIVERGENT = new Set(["C-0294"]);
 const ranIds = (r: ScanResult) => new Set(r.controls.filter((c) => c.status !== "skipped").map((c) => c.control.id));
 
 let fileScan: ScanResult;
@@ -98,9 +97,7 @@ describe("posture scan of the real apiserver", () => {
     const fromFiles = failures(fileScan, both);
     const fromCluster = failures(clusterScan, both);
     const differing = [...both].filter((id) => JSON.stringify(fromFiles.get(id)) !== JSON.stringify(fromCluster.get(id))).map((id) => ({ id, files: fromFiles.get(id), cluster: fromCluster.get(id) }));
-    // Known control bug, reported to its author: C-0294 flags the apiserver's defaulted mirror
-    // spec.serviceAccount (= serviceAccountName), which a file never has. Any other divergence fails.
-    expect(differing.filter((d) => !KNOWN_DIVERGENT.has(d.id))).toEqual([]);
+    expect(differing).toEqual([]);
     // And the scans found something: the careless workloads fail at least some controls.
     expect([...fromCluster.values()].some((v) => v.length > 0)).toBe(true);
   });

@@ -9,6 +9,9 @@ export const control = defineControl({
   evaluate: (index) =>
     evaluateWorkloadsWithRc(index, (wl) => {
       if (!Object.hasOwn(wl.spec, "serviceAccount") || wl.spec.serviceAccount === undefined || wl.spec.serviceAccount === null) return null;
+      // The API server copies serviceAccountName into the deprecated field on every pod spec it stores, so on a
+      // live cluster only a value that differs from serviceAccountName was written by someone.
+      if (index.isLiveCluster && wl.spec.serviceAccount === wl.spec.serviceAccountName) return null;
       const at = `${wl.prefix}serviceAccount`;
       return [{ failedPath: at, deletePath: at }, { fixPath: { path: `${wl.prefix}serviceAccountName`, value: String(wl.spec.serviceAccount) } }];
     }),
