@@ -35,6 +35,9 @@ const EXPECTED_FINDINGS = [
   "C-0037 ServiceAccount/operator",
   "C-0038 DaemonSet/host-scanner",
   "C-0048 DaemonSet/host-scanner",
+  "C-0053 ServiceAccount/kollector",
+  "C-0053 ServiceAccount/kubescape",
+  "C-0053 ServiceAccount/operator",
 ];
 
 describe("posture of the rendered chart (NSA, MITRE)", () => {
