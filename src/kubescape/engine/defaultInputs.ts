@@ -35,14 +35,15 @@ export const DEFAULT_CONTROL_INPUTS = {
     "SYS_BOOT", "MAC_OVERRIDE", "MAC_ADMIN", "PERFMON", "ALL", "BPF",
   ],
   sensitiveKeyNames: [
-    "aws_access_key_id", "aws_secret_access_key", "azure_batchai_storage_account", "azure_batchai_storage_key",
-    "azure_batch_account", "azure_batch_key", "secret", "key", "password", "pwd", "token", "jwt", "bearer", "credential",
+    "aws_secret_access_key", "azure_batchai_storage_key", "azure_batch_key", "secret", "key", "password", "pwd", "token", "jwt", "bearer", "credential",
   ],
   sensitiveKeyNamesAllowed: [],
   sensitiveValues: ["BEGIN \\w+ PRIVATE KEY", "PRIVATE KEY", "eyJhbGciO", "JWT", "Bearer", "_key_", "_secret_"],
   sensitiveValuesAllowed: [],
   sensitiveInterfaces: [
     "nifi", "argo-server", "weave-scope-app", "kubeflow", "kubernetes-dashboard", "jenkins", "prometheus-deployment",
+    // AI serving and notebook UIs (added upstream in 2025-2026)
+    "ollama", "vllm", "kserve", "triton-inference-server", "ray-dashboard", "ray-head", "mlflow", "jupyterhub", "seldon", "bentoml",
   ],
   servicesNames: [
     "nifi-service", "argo-server", "minio", "postgres", "workflow-controller-metrics", "weave-scope-app", "kubernetes-dashboard",
