@@ -11,10 +11,12 @@ if [ "${KS_BUILD_ALL:-1}" = "1" ]; then
   bun build --compile --minify --sourcemap=none --target=bun-linux-arm64 src/main.ts --outfile dist/ks-linux-arm64 >&2 \
     || echo "warning: linux-arm64 build failed (the arm64 Bun runtime could not be fetched)" >&2
 fi
+# Copy then rename: a running dist/ks (a test, `just up`) keeps its old inode.
 case "$(uname -m)" in
-  aarch64|arm64) cp dist/ks-linux-arm64 dist/ks ;;
-  *) cp dist/ks-linux-x64 dist/ks ;;
+  aarch64|arm64) cp dist/ks-linux-arm64 dist/ks.new ;;
+  *) cp dist/ks-linux-x64 dist/ks.new ;;
 esac
+mv -f dist/ks.new dist/ks
 for f in dist/ks dist/ks-linux-x64 dist/ks-linux-arm64; do
   [ -f "$f" ] && printf '%-22s %6.1f MiB\n' "$f" "$(echo "$(stat -c %s "$f") / 1048576" | bc -l)"
 done
