@@ -21,5 +21,5 @@ kind load docker-image "ks:$tag" --name "$cluster"
   --set image.repository=ks --set image.tag="$tag" --set image.pullPolicy=Never \
   --set account="${KS_ACCOUNT:-00000000-0000-0000-0000-000000000001}" \
   --set clusterName="kind-$cluster" --set backend.enabled=true \
-  ${KS_ADMIN_PASSWORD:+--set backend.adminPassword="$KS_ADMIN_PASSWORD"}
+  ${KS_ADMIN_PASSWORD:+--set backend.admin.password="$KS_ADMIN_PASSWORD"}
 echo "installed; dashboard: kubectl --context kind-$cluster -n kubescape port-forward svc/backend 8080:8080"

@@ -20,7 +20,7 @@ bun test 2>&1 | tee -a "$log"
 mapfile -t itests < <(find tests -name '*.itest.ts' | sort | sed 's#^#./#')
 if [ ${#itests[@]} -gt 0 ]; then
   echo "== integration suites (${#itests[@]} files, one shared real control plane)" >&2
-  bun tests/cluster/withControlPlane.ts -- bun test --timeout 120000 "${itests[@]}" 2>&1 | tee -a "$log"
+  bun tests/cluster/withControlPlane.ts bun test --timeout 120000 "${itests[@]}" 2>&1 | tee -a "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps=$((failed_steps + 1))
 fi
 

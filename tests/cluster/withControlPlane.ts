@@ -1,14 +1,15 @@
 /**
- * Runs a command with one shared real control plane: `bun tests/cluster/withControlPlane.ts -- CMD...`.
+ * Runs a command with one shared real control plane: `bun tests/cluster/withControlPlane.ts CMD...`.
  * The command sees KUBECONFIG-style env: KS_TEST_KUBECONFIG and KS_TEST_HELM.
  */
 import { spawn } from "node:child_process";
 import { startControlPlane } from "./controlPlane.ts";
 
-const sep = process.argv.indexOf("--");
-const cmd = sep >= 0 ? process.argv.slice(sep + 1) : [];
+// Bun keeps or drops a leading "--" depending on how it is invoked; accept both forms.
+const cmd = process.argv.slice(2);
+if (cmd[0] === "--") cmd.shift();
 if (cmd.length === 0) {
-  console.error("usage: bun tests/cluster/withControlPlane.ts -- COMMAND [ARGS...]");
+  console.error("usage: bun tests/cluster/withControlPlane.ts COMMAND [ARGS...]");
   process.exit(2);
 }
 const started = Date.now();
