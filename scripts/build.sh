@@ -18,5 +18,5 @@ case "$(uname -m)" in
 esac
 mv -f dist/ks.new dist/ks
 for f in dist/ks dist/ks-linux-x64 dist/ks-linux-arm64; do
-  [ -f "$f" ] && printf '%-22s %6.1f MiB\n' "$f" "$(echo "$(stat -c %s "$f") / 1048576" | bc -l)"
+  if [ -f "$f" ]; then awk -v f="$f" -v b="$(stat -c %s "$f")" 'BEGIN { printf "%-22s %6.1f MiB\n", f, b / 1048576 }'; fi
 done
