@@ -1,21 +1,10 @@
-import type { ResourceResult } from "../types.ts";
 import { defineControl } from "./define.ts";
-import { namespaceHasPolicy } from "./lib/netpol.ts";
-import { passedInputs } from "./lib/workload.ts";
+import { evaluateNamespacesWithoutNetworkPolicy } from "./lib/netpol.ts";
 
 /** Namespaces with no network policy: attackers can map the internal network freely. */
 export const control = defineControl({
   id: "C-0049",
   description: "Fails namespaces that contain no NetworkPolicy, so every pod can talk to every other pod in the cluster.",
   remediation: "Define NetworkPolicies in every namespace, starting with a default-deny policy.",
-  evaluate: (index) => ({
-    results: [
-      ...index.byKind("Namespace").map((ns): ResourceResult => ({
-        object: ns,
-        status: namespaceHasPolicy(index, ns.metadata.name) ? "passed" : "failed",
-        paths: [],
-      })),
-      ...passedInputs(index, ["NetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]),
-    ],
-  }),
+  evaluate: evaluateNamespacesWithoutNetworkPolicy,
 });

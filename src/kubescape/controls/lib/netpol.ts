@@ -1,5 +1,5 @@
-import type { K8sObject, ResourceIndex } from "../../types.ts";
-import type { Json } from "./workload.ts";
+import type { ControlEvaluation, K8sObject, ResourceIndex, ResourceResult } from "../../types.ts";
+import { type Json, passedInputs } from "./workload.ts";
 
 /** A label selector (matchLabels and matchExpressions) against labels; empty or absent selects all. */
 export function selectorMatches(selector: Json | undefined | null, labels: Record<string, unknown> | undefined | null): boolean {
@@ -77,4 +77,17 @@ export function namespaceHasPolicy(index: ResourceIndex, namespace: string): boo
   if (networkPoliciesIn(index, namespace).length > 0) return true;
   if (index.byKind("CiliumNetworkPolicy").some((p) => (p.metadata.namespace ?? "default") === namespace)) return true;
   return index.byKind("CiliumClusterwideNetworkPolicy").some((p) => ciliumSpecs(p).some((s) => coversNamespace(s, namespace)));
+}
+
+/**
+ * The "internal-networking" rule behind C-0049 and C-0054: a namespace without any network policy
+ * fails; the policies themselves are listed as passed inputs.
+ */
+export function evaluateNamespacesWithoutNetworkPolicy(index: ResourceIndex): ControlEvaluation {
+  return {
+    results: [
+      ...index.byKind("Namespace").map((ns): ResourceResult => ({ object: ns, status: namespaceHasPolicy(index, ns.metadata.name) ? "passed" : "failed", paths: [] })),
+      ...passedInputs(index, ["NetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"]),
+    ],
+  };
 }
