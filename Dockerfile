@@ -7,7 +7,7 @@ COPY tsconfig.json bunfig.toml ./
 COPY src ./src
 ARG TARGETARCH=amd64
 RUN target=$([ "$TARGETARCH" = "arm64" ] && echo bun-linux-arm64 || echo bun-linux-x64) \
- && node_modules/.bin/bun build --compile --minify --sourcemap=none --target="$target" src/main.ts --outfile /out/ks
+ && node_modules/.bin/bun build --compile --bytecode --minify --sourcemap=none --target="$target" src/main.ts --outfile /out/ks
 
 # distroless/cc: glibc and libstdc++ only, no shell, no package manager; runs as uid 65532.
 FROM gcr.io/distroless/cc-debian12:nonroot

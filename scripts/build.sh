@@ -5,10 +5,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export PATH="$root/node_modules/.bin:$PATH"
 mkdir -p dist
-bun build --compile --minify --sourcemap=none --target=bun-linux-x64 src/main.ts --outfile dist/ks-linux-x64 >&2
+bun build --compile --bytecode --minify --sourcemap=none --target=bun-linux-x64 src/main.ts --outfile dist/ks-linux-x64 >&2
 if [ "${KS_BUILD_ALL:-1}" = "1" ]; then
   # Cross-compiling fetches the target's Bun runtime from npm (@oven/bun-linux-aarch64).
-  bun build --compile --minify --sourcemap=none --target=bun-linux-arm64 src/main.ts --outfile dist/ks-linux-arm64 >&2 \
+  bun build --compile --bytecode --minify --sourcemap=none --target=bun-linux-arm64 src/main.ts --outfile dist/ks-linux-arm64 >&2 \
     || echo "warning: linux-arm64 build failed (the arm64 Bun runtime could not be fetched)" >&2
 fi
 # Copy then rename: a running dist/ks (a test, `just up`) keeps its old inode.
