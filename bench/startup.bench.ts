@@ -60,7 +60,7 @@ const platform = await startLocalPlatform({
   clusterName: "bench",
   vulnDbPath: dbPath,
   // The chart's kollector waits WAIT_BEFORE_REPORT=15 s (the reference default) before its first report; measure the process, not that pause.
-  values: { "kubevuln.env[0].name": "KS_INSECURE_REGISTRIES", "kubevuln.env[0].value": registry.host, "kollector.env[1].name": "WAIT_BEFORE_REPORT", "kollector.env[1].value": "0" },
+  values: { "kubevuln.env[0].name": "KS_INSECURE_REGISTRIES", "kubevuln.env[0].value": registry.host, "kollector.env[0].name": "WAIT_BEFORE_REPORT", "kollector.env[0].value": "0" },
 });
 try {
   const all: Array<[ComponentName | "backend", RunningComponent]> = [["backend", platform.backend], ...platform.components.entries()];
