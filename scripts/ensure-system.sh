@@ -8,7 +8,10 @@ cd "$root"
 
 if [ ! -x node_modules/.bin/bun ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "installing npm dependencies" >&2
-  npm ci --no-audit --no-fund >&2
+  # Not `npm ci`: the registry here serves only some of rust-just's per-platform optional
+  # packages, so the lock cannot list them all and `npm ci` refuses it; `npm install` follows the
+  # lock and skips the optional packages it cannot get.
+  npm install --no-audit --no-fund >&2
 fi
 
 if [ "${1:-}" != "--npm-only" ]; then
