@@ -63,14 +63,17 @@ export async function simulateRunningPods(kc: KubeConfig, digests: Record<string
     const name = obj.metadata!.name!;
     const deployment = await apps.readNamespacedDeployment({ name, namespace: ns });
     const template = deployment.spec!.template;
-    const rsName = `${name}-7d4b9c8f5`;
+    // As the Deployment controller names and labels them (the operator reads pod-template-hash).
+    const hash = "7d4b9c8f5";
+    const rsName = `${name}-${hash}`;
+    const labels = { ...template.metadata?.labels, "pod-template-hash": hash };
     let rs: k8s.V1ReplicaSet;
     try {
       rs = await apps.createNamespacedReplicaSet({
         namespace: ns,
         body: {
-          metadata: { name: rsName, labels: template.metadata?.labels, ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name, uid: deployment.metadata!.uid!, controller: true }] },
-          spec: { replicas: deployment.spec!.replicas ?? 1, selector: deployment.spec!.selector, template },
+          metadata: { name: rsName, labels, ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name, uid: deployment.metadata!.uid!, controller: true }] },
+          spec: { replicas: deployment.spec!.replicas ?? 1, selector: deployment.spec!.selector, template: { ...template, metadata: { ...template.metadata, labels } } },
         },
       });
     } catch (err) {
@@ -82,7 +85,7 @@ export async function simulateRunningPods(kc: KubeConfig, digests: Record<string
       try {
         await core.createNamespacedPod({
           namespace: ns,
-          body: { metadata: { name: podName, labels: template.metadata?.labels, ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: rsName, uid: rs.metadata!.uid!, controller: true }] }, spec: { ...template.spec!, nodeName: "local-node" } },
+          body: { metadata: { name: podName, labels, ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: rsName, uid: rs.metadata!.uid!, controller: true }] }, spec: { ...template.spec!, nodeName: "local-node" } },
         });
       } catch (err) {
         if (!isApiStatus(err, 409)) throw err;

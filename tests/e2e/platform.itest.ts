@@ -89,6 +89,8 @@ describe("platform end to end", () => {
     }, 180_000, 2000);
     // minimist 1.2.5 (npm layer) and log4j-core (Java layer) are in the image; so are Debian's own packages.
     expect(vulns).toContain("minimist");
+    // Findings belong to the Deployment (resolved from the ReplicaSet's pod-template-hash), not the ReplicaSet.
+    expect(vulns).toContain(`"workloadName":"catalog"`);
     const images = await api.get<unknown>("/images?cluster=e2e");
     expect(JSON.stringify(images.body)).toContain("shop/catalog");
     expect(JSON.stringify(images.body)).not.toContain("legacy/checkout");
