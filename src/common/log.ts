@@ -12,12 +12,21 @@ export function createLogger(component: string, level = process.env.LOG_LEVEL ??
   });
 }
 
+/** Job loggers → the logger they were made from, so a nested job does not repeat the `jobId` key. */
+const jobBase = new WeakMap<Logger, Logger>();
+
 /**
  * A child logger for one action. Every action carries its `jobId`; a sub-action also names the
- * action that started it as `parentId`, so logs can be read back as a tree.
+ * action that started it as `parentId`, so logs can be read back as a tree. Called on a job
+ * logger, the new job becomes a sub-action of it (pino would otherwise print `jobId` twice).
  */
 export function withJob(logger: Logger, jobId: string, parentId?: string): Logger {
-  return logger.child(parentId ? { jobId, parentId } : { jobId });
+  const base = jobBase.get(logger);
+  const inherited = base ? (logger.bindings().jobId as string | undefined) : undefined;
+  const parent = parentId ?? inherited;
+  const child = (base ?? logger).child(parent ? { jobId, parentId: parent } : { jobId });
+  jobBase.set(child, base ?? logger);
+  return child;
 }
 
 /** A logger that writes nothing, for pure cores exercised in unit tests. */
