@@ -46,6 +46,13 @@ function parse(version: string): Item {
     if (token === "") list.push({ kind: "int", value: 0n });
     else list.push(isDigit ? { kind: "int", value: BigInt(token) } : stringItem(token, nextIsDigit));
   };
+  // `-` and a digit↔letter change start a nested list (ComparableVersion's ListItem).
+  const openSublist = () => {
+    const sub: Item[] = [];
+    list.push({ kind: "list", items: sub });
+    list = sub;
+    stack.push(sub);
+  };
   for (let i = 0; i < v.length; i++) {
     const c = v[i]!;
     if (c === ".") {
@@ -54,28 +61,19 @@ function parse(version: string): Item {
     } else if (c === "-") {
       push(v.slice(start, i), false);
       start = i + 1;
-      const sub: Item[] = [];
-      list.push({ kind: "list", items: sub });
-      list = sub;
-      stack.push(sub);
+      openSublist();
     } else if (c >= "0" && c <= "9") {
       if (!isDigit && i > start) {
         push(v.slice(start, i), true);
         start = i;
-        const sub: Item[] = [];
-        list.push({ kind: "list", items: sub });
-        list = sub;
-        stack.push(sub);
+        openSublist();
       }
       isDigit = true;
     } else {
       if (isDigit && i > start) {
         push(v.slice(start, i), false);
         start = i;
-        const sub: Item[] = [];
-        list.push({ kind: "list", items: sub });
-        list = sub;
-        stack.push(sub);
+        openSublist();
       }
       isDigit = false;
     }
